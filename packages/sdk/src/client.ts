@@ -1,0 +1,291 @@
+import * as z from 'zod/mini';
+import { abortedError, isOrderTrackingError, OrderTrackingError } from './errors.js';
+import {
+  BulkLeadAssignment,
+  CreateOrderInput,
+  Id,
+  LeadAssignment,
+  LeadIds,
+  OptionalId,
+  Order,
+  OrderChanges,
+  OrderDetails,
+  OrderDetailsOptions,
+  OrderFilters,
+  OrderPage,
+  OrderStats,
+  SubscriptionTarget,
+  type OrderChange,
+  type OrderStatus,
+} from './schemas.js';
+import type { DatabaseFunction, Transport } from './transport.js';
+import { createSupabaseTransport, type SupabaseClientLike } from './transports/supabase.js';
+import { checkInput, parseResult } from './validation.js';
+
+/** Every method takes these last. */
+export interface RequestOptions {
+  /** Cancels the request; the method then rejects with code `aborted`. */
+  signal?: AbortSignal;
+}
+
+export interface RetryOptions {
+  /** How many times a read is tried again after a `network` failure (default 2). Writes never retry. */
+  retries?: number;
+  /** The first wait in ms, doubled each time, with jitter (default 300). */
+  delayMs?: number;
+}
+
+export type CreateOrderTrackingOptions = (
+  | { /** An existing client; the host owns auth and the session. */ supabase: SupabaseClientLike; transport?: never }
+  | { /** PGlite, node-postgres, or your own. */ transport: Transport; supabase?: never }
+) & { retry?: RetryOptions };
+
+export type OrderDetailsRequest = RequestOptions & {
+  /** At most this many leads (database default 200). */
+  leadLimit?: number;
+  /** At most this many timeline events, newest first (database default 200). */
+  timelineLimit?: number;
+};
+
+export interface SubscribeOptions extends RequestOptions {
+  /** A connection problem; the subscription keeps reconnecting by itself. */
+  onError?: (error: OrderTrackingError) => void;
+}
+
+export interface OrdersApi {
+  /** One page of orders, highest priority first, then nearest target date. */
+  list(filters?: OrderFilters, options?: RequestOptions): Promise<OrderPage>;
+  /** Every page in turn (keyset pagination): `for await (const page of orders.pages({ status: 'Active' }))`. */
+  pages(filters?: OrderFilters, options?: RequestOptions): AsyncIterableIterator<OrderPage>;
+  /** The order with its leads and its timeline (newest first). */
+  get(orderId: string, options?: OrderDetailsRequest): Promise<OrderDetails>;
+  create(input: CreateOrderInput, options?: RequestOptions): Promise<Order>;
+  update(orderId: string, changes: OrderChanges, options?: RequestOptions): Promise<Order>;
+  /** Draft → Active. */
+  activate(orderId: string, options?: RequestOptions): Promise<Order>;
+  /** Active → Paused. */
+  pause(orderId: string, options?: RequestOptions): Promise<Order>;
+  /** Paused (or a Completed order that is not full) → Active. */
+  resume(orderId: string, options?: RequestOptions): Promise<Order>;
+  /** Active or Paused → Completed, also before it is full (closed early). */
+  complete(orderId: string, options?: RequestOptions): Promise<Order>;
+  /** Draft, Active or Paused → Cancelled (final). */
+  cancel(orderId: string, options?: RequestOptions): Promise<Order>;
+  /** A client's Active orders that still have room, for order selectors. */
+  available(clientId: string, options?: RequestOptions): Promise<Order[]>;
+}
+
+export interface LeadsApi {
+  /** Puts a lead into an order (of its own client), moves it between orders, or with `null` takes it out. */
+  assignToOrder(leadId: string, orderId: string | null, options?: RequestOptions): Promise<LeadAssignment>;
+  /** Puts many leads into one order: all of them or none. */
+  assignMany(leadIds: readonly string[], orderId: string, options?: RequestOptions): Promise<BulkLeadAssignment>;
+  /** Gives a lead to a client, and optionally to one of that client's orders. */
+  assignToClient(leadId: string, clientId: string, orderId?: string | null, options?: RequestOptions): Promise<LeadAssignment>;
+}
+
+export interface OrderTracking {
+  orders: OrdersApi;
+  leads: LeadsApi;
+  /** Dashboard numbers for one client, or for every order the caller sees. */
+  stats(clientId?: string | null, options?: RequestOptions): Promise<OrderStats>;
+  /**
+   * Calls `onChange` whenever a watched order changes (counts, status, …) or gains a timeline event.
+   * Returns a function that stops watching. Reconnects by itself after a dropped connection.
+   */
+  subscribe(target: SubscriptionTarget, onChange: (change: OrderChange) => void, options?: SubscribeOptions): () => void;
+}
+
+const readFunctions: ReadonlySet<DatabaseFunction> = new Set(['get_orders', 'get_order_details', 'get_order_stats']);
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortedError(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortedError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const Callback = z.custom<(change: OrderChange) => void>((v) => typeof v === 'function');
+
+/**
+ * The SDK's single entry point.
+ *
+ * ```ts
+ * const tracking = createOrderTracking({ supabase });
+ * const { items } = await tracking.orders.list({ status: 'Active' });
+ * ```
+ */
+export function createOrderTracking(options: CreateOrderTrackingOptions): OrderTracking {
+  const transport: Transport | undefined = options.transport ?? (options.supabase ? createSupabaseTransport(options.supabase) : undefined);
+  if (!transport) {
+    throw new OrderTrackingError('invalid_input', 'createOrderTracking needs { supabase } or { transport }.', {
+      issues: [{ path: 'supabase', message: 'expected a Supabase client' }],
+    });
+  }
+  const retries = options.retry?.retries ?? 2;
+  const delayMs = options.retry?.delayMs ?? 300;
+
+  async function call<S extends z.ZodMiniType>(
+    fn: DatabaseFunction,
+    args: Record<string, unknown>,
+    schema: S,
+    signal: AbortSignal | undefined,
+  ): Promise<z.output<S>> {
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw abortedError(signal);
+      try {
+        // Arguments left undefined are not sent, so the database's defaults apply.
+        const named = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
+        const data = await transport!.call(fn, named, { signal });
+        return parseResult(schema, data, fn);
+      } catch (error) {
+        const retry = isOrderTrackingError(error) && error.code === 'network' && readFunctions.has(fn) && attempt < retries;
+        if (!retry) throw error;
+        await sleep(delayMs * 2 ** attempt * (0.75 + Math.random() * 0.5), signal);
+      }
+    }
+  }
+
+  function filtersToArgs(filters: unknown): Record<string, unknown> {
+    const [f] = checkInput([['filters', OrderFilters, filters ?? {}]]) as [z.infer<typeof OrderFilters>];
+    return {
+      p_client_id: f.clientId ?? null,
+      p_status: f.status === undefined ? null : Array.isArray(f.status) ? f.status : [f.status],
+      p_target_from: f.targetFrom ?? null,
+      p_target_to: f.targetTo ?? null,
+      p_search: f.search ?? null,
+      p_limit: f.limit,
+      p_cursor: f.cursor ?? null,
+    };
+  }
+
+  const list = (filters?: OrderFilters, options?: RequestOptions) =>
+    call('get_orders', filtersToArgs(filters), OrderPage, options?.signal);
+
+  const update = (orderId: string, changes: OrderChanges, options?: RequestOptions) => {
+    const [id, p_changes] = checkInput([
+      ['orderId', Id, orderId],
+      ['changes', OrderChanges, changes],
+    ]);
+    return call('update_order', { p_order_id: id, p_changes }, Order, options?.signal);
+  };
+  const setStatus = (status: OrderStatus) => (orderId: string, options?: RequestOptions) => update(orderId, { status }, options);
+
+  async function* pages(filters?: OrderFilters, options?: RequestOptions): AsyncIterableIterator<OrderPage> {
+    const args = filtersToArgs(filters);
+    for (;;) {
+      const page = await call('get_orders', args, OrderPage, options?.signal);
+      yield page;
+      if (page.next_cursor === null) return;
+      args.p_cursor = page.next_cursor;
+    }
+  }
+
+  const assignment = (leadId: string, orderId: string | null | undefined, clientId: string | undefined, options?: RequestOptions) => {
+    const [lead, order, client] = checkInput([
+      ['leadId', Id, leadId],
+      ['orderId', OptionalId, orderId],
+      ...(clientId === undefined ? [] : ([['clientId', Id, clientId]] as const)),
+    ]);
+    return clientId === undefined
+      ? call('assign_lead_to_order', { p_lead_id: lead, p_order_id: order ?? null }, LeadAssignment, options?.signal)
+      : call('assign_lead_to_client', { p_lead_id: lead, p_client_id: client, p_order_id: order ?? null }, LeadAssignment, options?.signal);
+  };
+
+  return {
+    orders: {
+      list,
+      pages,
+      get(orderId, options) {
+        const [id, o] = checkInput([
+          ['orderId', Id, orderId],
+          ['options', OrderDetailsOptions, { leadLimit: options?.leadLimit, timelineLimit: options?.timelineLimit }],
+        ]) as [string, z.infer<typeof OrderDetailsOptions>];
+        return call('get_order_details', { p_order_id: id, p_lead_limit: o.leadLimit, p_timeline_limit: o.timelineLimit }, OrderDetails, options?.signal);
+      },
+      create(input, options) {
+        const [i] = checkInput([['input', CreateOrderInput, input]]) as [z.infer<typeof CreateOrderInput>];
+        return call(
+          'create_order',
+          {
+            p_client_id: i.client_id,
+            p_leads_purchased: i.leads_purchased,
+            p_order_number: i.order_number ?? null,
+            p_name: i.name ?? null,
+            p_description: i.description ?? null,
+            p_target_delivery_date: i.target_delivery_date ?? null,
+            p_start_date: i.start_date ?? null,
+            p_priority: i.priority,
+            p_status: i.status,
+          },
+          Order,
+          options?.signal,
+        );
+      },
+      update,
+      activate: setStatus('Active'),
+      pause: setStatus('Paused'),
+      resume: setStatus('Active'),
+      complete: setStatus('Completed'),
+      cancel: setStatus('Cancelled'),
+      async available(clientId, options) {
+        checkInput([['clientId', Id, clientId]]);
+        const found: Order[] = [];
+        for await (const page of pages({ clientId, status: 'Active' }, options)) {
+          found.push(...page.items.filter((order) => order.leads_remaining > 0));
+        }
+        return found;
+      },
+    },
+    leads: {
+      assignToOrder: (leadId, orderId, options) => {
+        if (orderId === undefined) checkInput([['orderId', z.nullable(Id), orderId]]);
+        return assignment(leadId, orderId, undefined, options);
+      },
+      assignMany(leadIds, orderId, options) {
+        const [ids, order] = checkInput([
+          ['leadIds', LeadIds, leadIds],
+          ['orderId', Id, orderId],
+        ]);
+        return call('assign_leads_to_order', { p_lead_ids: ids, p_order_id: order }, BulkLeadAssignment, options?.signal);
+      },
+      assignToClient: (leadId, clientId, orderId, options) => assignment(leadId, orderId, clientId ?? '', options),
+    },
+    stats(clientId, options) {
+      const [id] = checkInput([['clientId', OptionalId, clientId]]);
+      return call('get_order_stats', { p_client_id: id ?? null }, OrderStats, options?.signal);
+    },
+    subscribe(target, onChange, options) {
+      const [t] = checkInput([
+        ['target', SubscriptionTarget, target],
+        ['onChange', Callback, onChange],
+      ]) as [SubscriptionTarget];
+      if (options?.signal?.aborted) return () => undefined;
+      let active = true;
+      const stop = transport.subscribe(t, {
+        onChange: (change) => {
+          if (active) onChange(change);
+        },
+        onError: (error) => {
+          if (active) options?.onError?.(error);
+        },
+      });
+      const unsubscribe = () => {
+        if (!active) return;
+        active = false;
+        options?.signal?.removeEventListener('abort', unsubscribe);
+        stop();
+      };
+      options?.signal?.addEventListener('abort', unsubscribe, { once: true });
+      return unsubscribe;
+    },
+  };
+}

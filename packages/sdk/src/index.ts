@@ -1,0 +1,22 @@
+// The main entry: the Supabase transport and everything transport-independent. Nothing here
+// imports PGlite or node-postgres; those live in `@lead-orders/sdk/pglite` and `@lead-orders/sdk/pg`.
+export {
+  createOrderTracking,
+  type CreateOrderTrackingOptions,
+  type LeadsApi,
+  type OrderDetailsRequest,
+  type OrdersApi,
+  type OrderTracking,
+  type RequestOptions,
+  type RetryOptions,
+  type SubscribeOptions,
+} from './client.js';
+export {
+  isOrderTrackingError,
+  OrderTrackingError,
+  type FieldIssue,
+  type OrderTrackingErrorCode,
+} from './errors.js';
+export * from './schemas.js';
+export type { CallOptions, DatabaseFunction, SubscribeHandlers, Transport } from './transport.js';
+export { createSupabaseTransport, type SupabaseClientLike } from './transports/supabase.js';

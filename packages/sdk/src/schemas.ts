@@ -1,0 +1,251 @@
+/**
+ * zod schemas for every input the SDK accepts and every result it returns. Hosts may reuse them
+ * (forms, server handlers). Built with `zod/mini`, whose functional API tree-shakes: the whole SDK
+ * stays within its 15 KB min+gzip budget, where classic `zod` alone is ~90 KB.
+ *
+ * Data objects keep the database's snake_case field names; options are camelCase.
+ * Shapes are checked here; rules (capacity, transitions, positive quantities, date order) belong
+ * to the database, which refuses with a named error code.
+ */
+import * as z from 'zod/mini';
+
+// ---------------------------------------------------------------- building blocks
+
+/** Any 8-4-4-4-12 hex id, as PostgreSQL's uuid type accepts (not only RFC 4122 variants). */
+export const Id = z.guid();
+/** A calendar date, `YYYY-MM-DD`, as PostgreSQL's `date` serialises in JSON. */
+export const DateString = z.iso.date();
+/** A `timestamptz` as it comes back in JSON; kept as the database's string. */
+export const Timestamp = z.string();
+
+export const orderStatuses = ['Draft', 'Active', 'Paused', 'Completed', 'Cancelled'] as const;
+export const OrderStatus = z.enum(orderStatuses);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+export const OrderPace = z.enum(['ahead', 'on_track', 'behind']);
+export type OrderPace = z.infer<typeof OrderPace>;
+
+export const orderEventTypes = [
+  'created',
+  'status_changed',
+  'quantity_changed',
+  'lead_assigned',
+  'lead_unassigned',
+  'lead_moved',
+  'lead_delivered',
+  'lead_undelivered',
+] as const;
+export const OrderEventType = z.enum(orderEventTypes);
+export type OrderEventType = z.infer<typeof OrderEventType>;
+
+const text = z.nullable(z.string());
+const date = z.nullable(z.string());
+const int = z.int();
+
+// ---------------------------------------------------------------- results
+
+/** A row of `public.orders`, as realtime change notifications carry it. */
+export const OrderRecord = z.object({
+  id: Id,
+  order_number: z.string(),
+  client_id: Id,
+  name: text,
+  description: text,
+  leads_purchased: int,
+  leads_delivered: int,
+  leads_remaining: int,
+  target_delivery_date: date,
+  start_date: date,
+  completion_date: date,
+  status: OrderStatus,
+  priority: int,
+  created_by: z.nullable(Id),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type OrderRecord = z.infer<typeof OrderRecord>;
+
+/** A row of the `public.order_summary` view: every "order" the functions return. */
+export const Order = z.extend(OrderRecord, {
+  client_name: text,
+  completion_percentage: z.number(),
+  days_remaining: z.nullable(int),
+  is_overdue: z.boolean(),
+  expected_delivered: z.nullable(z.number()),
+  pace: z.nullable(OrderPace),
+  is_nearly_full: z.boolean(),
+  needs_attention: z.boolean(),
+});
+export type Order = z.infer<typeof Order>;
+
+/**
+ * A row of `public.leads`. The agency's own lead table may carry more columns; those pass through
+ * untouched, and the ones order tracking relies on are checked.
+ */
+export const Lead = z.looseObject({
+  id: Id,
+  company_name: z.string(),
+  contact_name: z.optional(text),
+  email: z.optional(text),
+  phone: z.optional(text),
+  status: z.string(),
+  client_id: z.nullable(Id),
+  order_id: z.nullable(Id),
+  delivered_at: z.nullable(Timestamp),
+  created_at: z.optional(z.nullable(Timestamp)),
+  updated_at: z.optional(z.nullable(Timestamp)),
+});
+export type Lead = z.infer<typeof Lead>;
+
+/** One entry of an order's history (`public.order_events`). */
+export const OrderEvent = z.object({
+  id: z.union([Id, z.string(), z.number()]),
+  order_id: Id,
+  event_type: OrderEventType,
+  lead_id: z.nullable(Id),
+  actor_id: z.nullable(Id),
+  data: z.nullable(z.record(z.string(), z.unknown())),
+  created_at: Timestamp,
+});
+export type OrderEvent = z.infer<typeof OrderEvent>;
+
+/** One keyset page of `get_orders`; pass `next_cursor` back as `cursor` for the next page. */
+export const OrderPage = z.object({
+  items: z.array(Order),
+  next_cursor: z.nullable(z.string()),
+});
+export type OrderPage = z.infer<typeof OrderPage>;
+
+/** `get_order_details`: the order, its leads and its timeline (newest first). */
+export const OrderDetails = z.object({
+  order: Order,
+  leads: z.array(Lead),
+  timeline: z.array(OrderEvent),
+});
+export type OrderDetails = z.infer<typeof OrderDetails>;
+
+/** `assign_lead_to_order` and `assign_lead_to_client`. `order` is null when the lead left its order. */
+export const LeadAssignment = z.object({
+  lead: Lead,
+  order: z.nullable(Order),
+  previous_order: z.nullable(Order),
+});
+export type LeadAssignment = z.infer<typeof LeadAssignment>;
+
+/** `assign_leads_to_order`: every lead moved, all or nothing. */
+export const BulkLeadAssignment = z.object({
+  leads: z.array(Lead),
+  order: Order,
+});
+export type BulkLeadAssignment = z.infer<typeof BulkLeadAssignment>;
+
+const count = z.number();
+/** `get_order_stats`: dashboard numbers, for one client or everything the caller sees. */
+export const OrderStats = z.object({
+  orders_total: count,
+  by_status: z.object({
+    Draft: count,
+    Active: count,
+    Paused: count,
+    Completed: count,
+    Cancelled: count,
+  }),
+  active: count,
+  overdue: count,
+  needs_attention: count,
+  leads_purchased: count,
+  leads_delivered: count,
+  leads_remaining: count,
+  delivered_last_7_days: count,
+  delivered_last_30_days: count,
+});
+export type OrderStats = z.infer<typeof OrderStats>;
+
+// ---------------------------------------------------------------- inputs
+
+/** Filters for `orders.list` and `orders.pages` (options, so camelCase). */
+export const OrderFilters = z.object({
+  clientId: z.optional(Id),
+  status: z.optional(z.union([OrderStatus, z.array(OrderStatus)])),
+  /** Orders whose target delivery date is on or after this day. */
+  targetFrom: z.optional(DateString),
+  /** Orders whose target delivery date is on or before this day. */
+  targetTo: z.optional(DateString),
+  /** Matches order number, name and client name. */
+  search: z.optional(z.string()),
+  /** Page size; the database decides the allowed range (default 50). */
+  limit: z.optional(int),
+  /** `next_cursor` of the previous page. */
+  cursor: z.optional(z.nullable(z.string())),
+});
+export type OrderFilters = z.input<typeof OrderFilters>;
+
+/** `orders.get` options. */
+export const OrderDetailsOptions = z.object({
+  leadLimit: z.optional(int),
+  timelineLimit: z.optional(int),
+});
+
+/**
+ * A new order: data, so in the database's field names. Quantities, date order and the initial
+ * status are checked by the database (`invalid_quantity`, `invalid_dates`, `invalid_status_transition`).
+ */
+export const CreateOrderInput = z.object({
+  client_id: Id,
+  leads_purchased: int,
+  /** Defaults to the next `ORD-<year>-<NNN>`. */
+  order_number: z.optional(z.nullable(z.string())),
+  name: z.optional(text),
+  description: z.optional(text),
+  target_delivery_date: z.optional(z.nullable(DateString)),
+  start_date: z.optional(z.nullable(DateString)),
+  priority: z.optional(int),
+  /** `Draft` (default), `Active` or `Paused`. */
+  status: z.optional(OrderStatus),
+});
+export type CreateOrderInput = z.input<typeof CreateOrderInput>;
+
+/**
+ * Changes to an order. Keys the database does not accept (`leads_delivered`, `client_id`, …) are
+ * not part of the type; at run time they are passed on so the database names the refusal.
+ */
+export const OrderChanges = z.looseObject({
+  order_number: z.optional(z.string()),
+  name: z.optional(text),
+  description: z.optional(text),
+  leads_purchased: z.optional(int),
+  target_delivery_date: z.optional(z.nullable(DateString)),
+  start_date: z.optional(z.nullable(DateString)),
+  status: z.optional(OrderStatus),
+  priority: z.optional(int),
+});
+export type OrderChanges = {
+  order_number?: string;
+  name?: string | null;
+  description?: string | null;
+  leads_purchased?: number;
+  target_delivery_date?: string | null;
+  start_date?: string | null;
+  status?: OrderStatus;
+  priority?: number;
+};
+
+export const LeadIds = z.array(Id);
+export const OptionalId = z.optional(z.nullable(Id));
+
+/** What `subscribe` listens to: every order the caller sees, one client's orders, or one order. */
+export const SubscriptionTarget = z.union([
+  z.object({ orderId: Id }),
+  z.object({ clientId: Id }),
+  z.object({ all: z.literal(true) }),
+]);
+export type SubscriptionTarget = { orderId: string } | { clientId: string } | { all: true };
+
+/**
+ * What `subscribe` delivers: an order's row changed (counts, status, dates), was created or
+ * deleted, or its timeline gained an event (a lead assigned, …), which does not always change the row.
+ */
+export type OrderChange =
+  | { type: 'insert' | 'update'; id: string; order: OrderRecord }
+  | { type: 'delete'; id: string; order: null }
+  | { type: 'event'; id: string; event: OrderEvent };

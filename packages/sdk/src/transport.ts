@@ -1,0 +1,36 @@
+import type { OrderTrackingError } from './errors.js';
+import type { OrderChange, SubscriptionTarget } from './schemas.js';
+
+/** The database functions the SDK calls (each returns jsonb). */
+export type DatabaseFunction =
+  | 'get_orders'
+  | 'get_order_details'
+  | 'get_order_stats'
+  | 'create_order'
+  | 'update_order'
+  | 'assign_lead_to_order'
+  | 'assign_leads_to_order'
+  | 'assign_lead_to_client';
+
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+}
+
+export interface SubscribeHandlers {
+  onChange(change: OrderChange): void;
+  /** A connection problem; the transport keeps trying to reconnect. */
+  onError(error: OrderTrackingError): void;
+}
+
+/**
+ * How the SDK reaches a database: call a function with named arguments, and watch orders change.
+ * Supabase, PGlite and node-postgres each implement it; methods and widgets never see which one runs.
+ *
+ * `call` resolves with the function's JSON result, or rejects with an OrderTrackingError
+ * (a database refusal, `network`, `aborted`, `unauthenticated`). It never retries by itself.
+ */
+export interface Transport {
+  call(fn: DatabaseFunction, args: Record<string, unknown>, options: CallOptions): Promise<unknown>;
+  /** Starts watching; resolves nothing, returns a function that stops watching. */
+  subscribe(target: SubscriptionTarget, handlers: SubscribeHandlers): () => void;
+}

@@ -1,0 +1,140 @@
+import { abortedError, fromDatabaseError, OrderTrackingError, type RawDatabaseError } from '../errors.js';
+import { OrderEvent, OrderRecord, type OrderChange, type SubscriptionTarget } from '../schemas.js';
+import type { SubscribeHandlers, Transport } from '../transport.js';
+
+/**
+ * The part of a `SupabaseClient` the SDK uses. Loosely typed on purpose: any `SupabaseClient<Database>`,
+ * whatever its generated types, fits, and supabase-js stays a type-free peer.
+ */
+export interface SupabaseClientLike {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  rpc(fn: any, args?: any, options?: any): any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  channel(name: string, options?: any): any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  removeChannel(channel: any): Promise<unknown>;
+}
+
+interface RpcResponse {
+  data: unknown;
+  error: (RawDatabaseError & { message: string }) | null;
+  status: number;
+}
+
+interface PostgresChangePayload {
+  eventType: 'INSERT' | 'UPDATE' | 'DELETE';
+  new: Record<string, unknown>;
+  old: Record<string, unknown>;
+}
+
+/** Gateway answers without a PostgreSQL error: the request may not have reached the database. */
+const unreachable = new Set([0, 502, 503, 504]);
+
+/** Calls `supabase.rpc` (POST /rest/v1/rpc/<fn>, JSON body) and maps PostgREST errors. */
+export function createSupabaseTransport(supabase: SupabaseClientLike, options: { reconnectDelayMs?: number } = {}): Transport {
+  let channels = 0;
+  return {
+    async call(fn, args, { signal }) {
+      if (signal?.aborted) throw abortedError(signal);
+      let builder = supabase.rpc(fn, args);
+      if (signal) builder = builder.abortSignal(signal);
+      let response: RpcResponse;
+      try {
+        response = (await builder) as RpcResponse;
+      } catch (error) {
+        // supabase-js resolves with { error } for fetch failures; a throw means a broken fetch or an abort.
+        if (signal?.aborted) throw abortedError(signal);
+        throw new OrderTrackingError('network', `Could not reach the database: ${(error as Error)?.message ?? error}`, { cause: error });
+      }
+      const { data, error, status } = response;
+      if (!error) return data;
+      if (signal?.aborted) throw abortedError(signal);
+      if (unreachable.has(status) && !/^[0-9A-Z]{5}$/.test(error.code ?? '')) {
+        throw new OrderTrackingError('network', error.message || 'Could not reach the database.', {
+          details: error.details ?? null,
+          hint: error.hint ?? null,
+          cause: error,
+          status,
+        });
+      }
+      return Promise.reject(fromDatabaseError(error, { status, cause: error }));
+    },
+
+    subscribe(target, handlers) {
+      return subscribeToOrders(supabase, target, handlers, `lead-orders-${++channels}`, options.reconnectDelayMs ?? 1000);
+    },
+  };
+}
+
+function filtersFor(target: SubscriptionTarget): { orders: string | undefined; events: string | undefined } {
+  if ('orderId' in target) return { orders: `id=eq.${target.orderId}`, events: `order_id=eq.${target.orderId}` };
+  if ('clientId' in target) return { orders: `client_id=eq.${target.clientId}`, events: undefined };
+  return { orders: undefined, events: undefined };
+}
+
+/**
+ * Realtime `postgres_changes` on `orders` (and, for one order, `order_events`). Realtime applies RLS,
+ * so a client only hears its own orders. A channel that errors or times out is rebuilt after a
+ * growing delay, which also covers a dropped socket that supabase-js does not rejoin by itself.
+ */
+function subscribeToOrders(
+  supabase: SupabaseClientLike,
+  target: SubscriptionTarget,
+  handlers: SubscribeHandlers,
+  name: string,
+  reconnectDelayMs: number,
+): () => void {
+  const filter = filtersFor(target);
+  let channel: { on: Function; subscribe: Function } | null = null;
+  let stopped = false;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const onOrder = (payload: PostgresChangePayload) => {
+    const id = String(payload.new?.id ?? payload.old?.id ?? '');
+    if (payload.eventType === 'DELETE') return handlers.onChange({ type: 'delete', id, order: null });
+    const parsed = OrderRecord.safeParse(payload.new);
+    if (!parsed.success) {
+      return handlers.onError(new OrderTrackingError('invalid_response', 'An order change did not match the orders schema.', { cause: payload }));
+    }
+    handlers.onChange({ type: payload.eventType === 'INSERT' ? 'insert' : 'update', id, order: parsed.data } satisfies OrderChange);
+  };
+  const onEvent = (payload: PostgresChangePayload) => {
+    const parsed = OrderEvent.safeParse(payload.new);
+    if (parsed.success) handlers.onChange({ type: 'event', id: parsed.data.order_id, event: parsed.data });
+  };
+
+  const open = () => {
+    if (stopped) return;
+    const current = supabase.channel(name);
+    channel = current;
+    current.on('postgres_changes', { event: '*', schema: 'public', table: 'orders', ...(filter.orders ? { filter: filter.orders } : {}) }, onOrder);
+    if (filter.events) {
+      current.on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'order_events', filter: filter.events }, onEvent);
+    }
+    current.subscribe((status: string, error?: Error) => {
+      if (stopped || channel !== current) return;
+      if (status === 'SUBSCRIBED') {
+        failures = 0;
+        return;
+      }
+      if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT' || status === 'CLOSED') {
+        handlers.onError(
+          new OrderTrackingError('network', `Realtime channel ${status.toLowerCase()}; reconnecting.`, { cause: error ?? status }),
+        );
+        channel = null;
+        void supabase.removeChannel(current).catch(() => undefined);
+        const delay = Math.min(reconnectDelayMs * 2 ** failures++, 30_000);
+        retryTimer = setTimeout(open, delay);
+      }
+    });
+  };
+  open();
+
+  return () => {
+    stopped = true;
+    clearTimeout(retryTimer);
+    if (channel) void supabase.removeChannel(channel).catch(() => undefined);
+    channel = null;
+  };
+}
