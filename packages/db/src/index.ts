@@ -12,3 +12,4 @@ export {
 } from './migration-runner.js';
 export { migrations, supabaseFixtureSql, agencyFixtureSql } from './generated/sql.js';
 export { databaseErrors, databaseErrorCode, type DatabaseErrorCode, type DatabaseErrorSqlState } from './errors.js';
+export { buildDemoData, type DemoData, type DemoDataOptions, type DemoUser } from './demo-data.js';
