@@ -1,0 +1,106 @@
+import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { DataController } from '../shared/data-controller.js';
+import { TrackedElement } from '../shared/tracked-element.js';
+import { tokens } from '../shared/tokens.js';
+import { errorView, messageView, skeleton, stateStyles } from '../shared/states.js';
+import {
+  deliveredText,
+  orderTitle,
+  orderViewStyles,
+  pace,
+  progressBar,
+  remainingText,
+  statusBadge,
+  timing,
+} from '../shared/order-view.js';
+import type { Order } from '../shared/types.js';
+import { styles } from './order-progress-card.styles.js';
+
+/**
+ * An order's delivery progress: bar, delivered / purchased, remaining, status, days left or
+ * overdue, and pace. Give it `order-id` (and an SDK) to load and follow the order live, or an
+ * `.order` row to show it as is.
+ *
+ * @summary Progress of one order.
+ * @tag order-progress-card
+ *
+ * @attr order-id - The order to load through the SDK. Ignored when `.order` is set.
+ * @attr compact - A denser layout for lists: bar, counts and status only.
+ * @attr locale - Language tag; defaults to the nearest `lang`.
+ *
+ * @csspart base - The card.
+ * @csspart header - Title and status badge.
+ * @csspart order-number - The order number.
+ * @csspart name - The order's name.
+ * @csspart badge - The status badge.
+ * @csspart bar - The progress bar's track (`role="progressbar"`).
+ * @csspart fill - The delivered share of the bar.
+ * @csspart facts - The line of numbers under the bar.
+ * @csspart timing - Days left or overdue.
+ * @csspart pace - Ahead, on track or behind.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error message and its retry button.
+ * @csspart retry - The retry button.
+ * @csspart not-found - The message shown when the order does not exist or is not visible.
+ *
+ * @cssprop --lo-progress-color - The bar's fill.
+ * @cssprop --lo-progress-full-color - The fill of a full order.
+ * @cssprop --lo-progress-height - The bar's thickness.
+ *
+ * @cssstate loading - Fetching the order.
+ * @cssstate ready - Showing an order.
+ * @cssstate error - The fetch failed; a retry button is shown.
+ * @cssstate not-found - No such order for the current user.
+ */
+export class OrderProgressCard extends TrackedElement {
+  static override styles = [tokens, stateStyles, orderViewStyles, styles];
+
+  /** The order to load through the SDK. */
+  @property({ attribute: 'order-id' }) orderId?: string;
+
+  /** The order row to show as is; nothing is fetched while it is set. */
+  @property({ attribute: false }) order?: Order;
+
+  /** A denser layout for lists. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  private readonly data = new DataController<Order>(this, {
+    given: () => this.order,
+    args: () => (this.orderId ? [this.orderId] : undefined),
+    load: async (tracking, signal) => (await tracking.orders.get(this.orderId!, { signal })).order,
+    watch: () => (this.orderId ? { orderId: this.orderId } : undefined),
+  });
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    this.setStatus(this.data.status);
+  }
+
+  protected override render() {
+    const l = this.localize;
+    const { status, value } = this.data;
+    let body;
+    if (status === 'ready' && value) body = this.renderOrder(value);
+    else if (status === 'error') body = errorView(l, () => this.data.retry());
+    else if (status === 'not-found') body = messageView(l.term('orderNotFound'), 'not-found');
+    else body = skeleton(l, this.compact ? 2 : 3);
+    return html`<article class="card" part="base" dir=${l.dir()} aria-busy=${status === 'loading'}>
+      ${body}
+    </article>`;
+  }
+
+  private renderOrder(order: Order) {
+    const l = this.localize;
+    return html`<header part="header">
+        <span class="title">${orderTitle(order)}</span>
+        ${statusBadge(l, order)}
+      </header>
+      ${progressBar(l, order)}
+      <div class="facts" part="facts">
+        <span class="delivered">${deliveredText(l, order)}</span>
+        ${this.compact ? null : html`<span>${remainingText(l, order)}</span>`} ${timing(l, order)}
+        ${this.compact ? null : pace(l, order)}
+      </div>`;
+  }
+}

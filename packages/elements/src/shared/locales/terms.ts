@@ -1,0 +1,62 @@
+import type { OrderPace, OrderStatus } from '../types.js';
+
+/**
+ * Every user-visible string of the elements. Numbers arrive already formatted for the locale
+ * (`n` is the raw count, used only to choose the plural form).
+ */
+export interface Translation {
+  $code: string;
+  $name: string;
+  $dir: 'ltr' | 'rtl';
+  status: Record<OrderStatus, string>;
+  pace: Record<Exclude<OrderPace, null>, string>;
+  loading: string;
+  error: string;
+  retry: string;
+  orderNotFound: string;
+  progressLabel: string;
+  /** The progress bar's value text, read by screen readers. */
+  progressValue: (delivered: string, purchased: string, percent: string) => string;
+  deliveredOf: (delivered: string, purchased: string) => string;
+  remaining: (n: number, formatted: string) => string;
+  daysLeft: (n: number, formatted: string) => string;
+  daysOverdue: (n: number, formatted: string) => string;
+  dueToday: string;
+  noTargetDate: string;
+  targetDate: (date: string) => string;
+  // order-select
+  selectLabel: string;
+  selectPlaceholder: string;
+  selectNone: string;
+  selectEmpty: string;
+  selectNoClient: string;
+  selectValueMissing: string;
+  optionFull: string;
+  optionNotActive: (status: string) => string;
+  nearlyFull: (n: number, formatted: string) => string;
+  // client-orders-list
+  listLabel: string;
+  listEmpty: string;
+  listNoMatches: string;
+  filterStatus: string;
+  allStatuses: string;
+  sortBy: string;
+  sortPriority: string;
+  sortTargetDate: string;
+  sortProgress: string;
+  sortNewest: string;
+  pageOf: (page: string, pages: string) => string;
+  previousPage: string;
+  nextPage: string;
+  loadMore: string;
+  orderCount: (n: number, formatted: string) => string;
+  // dashboard cards
+  activeOrdersTitle: string;
+  activeTotal: string;
+  needingAttention: string;
+  overdue: string;
+  viewAllOrders: string;
+  myOrdersTitle: string;
+  activeCount: string;
+  totalDelivered: string;
+}

@@ -1,0 +1,120 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { LocalizeController } from './localize.js';
+import type { Order } from './types.js';
+
+/**
+ * Pieces of an order shared by the progress card and the list rows, as templates rather than
+ * nested elements: a list page renders many rows, and a template costs far less than an element.
+ * Every value shown comes from the `order_summary` row; nothing is recomputed here.
+ */
+export const orderViewStyles = css`
+  .badge {
+    display: inline-block;
+    padding: 0.1em 0.6em;
+    border-radius: 999px;
+    font-size: 0.85em;
+    font-weight: 600;
+    white-space: nowrap;
+    border: 1px solid currentColor;
+    color: var(--_text-muted);
+  }
+  .badge.Active {
+    color: var(--_primary);
+  }
+  .badge.Paused {
+    color: var(--_warning);
+  }
+  .badge.Completed {
+    color: var(--_success);
+  }
+  .bar {
+    block-size: var(--lo-progress-height, 0.5rem);
+    background: var(--_track);
+    border-radius: 999px;
+    overflow: hidden;
+  }
+  .fill {
+    block-size: 100%;
+    inline-size: var(--_value);
+    background: var(--lo-progress-color, var(--_primary));
+    border-radius: inherit;
+    transition: inline-size 0.3s ease;
+  }
+  .fill.full {
+    background: var(--lo-progress-full-color, var(--_success));
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .fill {
+      transition: none;
+    }
+  }
+  .overdue,
+  .behind {
+    color: var(--_danger);
+  }
+  .ahead {
+    color: var(--_success);
+  }
+  .title {
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  .number {
+    font-weight: 600;
+  }
+`;
+
+export function statusBadge(l: LocalizeController, order: Order): TemplateResult {
+  return html`<span class="badge ${order.status}" part="badge">${l.term('status')[order.status]}</span>`;
+}
+
+/** "ORD-2025-001 · Q1 Hiring Blitz" (the name is optional). */
+export function orderTitle(order: Order): TemplateResult {
+  return html`<span class="number" part="order-number">${order.order_number}</span>${order.name
+    ? html` · <bdi part="name">${order.name}</bdi>`
+    : nothing}`;
+}
+
+export function progressBar(l: LocalizeController, order: Order): TemplateResult {
+  const pct = Math.min(100, Math.max(0, order.completion_percentage));
+  const delivered = l.number(order.leads_delivered);
+  const purchased = l.number(order.leads_purchased);
+  return html`<div
+    class="bar"
+    part="bar"
+    role="progressbar"
+    aria-label=${l.term('progressLabel')}
+    aria-valuemin="0"
+    aria-valuemax="100"
+    aria-valuenow=${pct}
+    aria-valuetext=${l.term('progressValue')(delivered, purchased, l.percent(pct))}
+  >
+    <div class="fill ${order.leads_remaining === 0 ? 'full' : ''}" part="fill" style="--_value:${pct}%"></div>
+  </div>`;
+}
+
+export function deliveredText(l: LocalizeController, order: Order): string {
+  return l.term('deliveredOf')(l.number(order.leads_delivered), l.number(order.leads_purchased));
+}
+
+export function remainingText(l: LocalizeController, order: Order): string {
+  return l.term('remaining')(order.leads_remaining, l.number(order.leads_remaining));
+}
+
+/** Days left or overdue; closed orders have no deadline to show. */
+export function timing(l: LocalizeController, order: Order): TemplateResult | typeof nothing {
+  if (order.status === 'Completed' || order.status === 'Cancelled') return nothing;
+  const days = order.days_remaining;
+  if (days === null) return html`<span part="timing">${l.term('noTargetDate')}</span>`;
+  if (order.is_overdue) {
+    const n = Math.abs(days);
+    return html`<span class="overdue" part="timing">${l.term('daysOverdue')(n, l.number(n))}</span>`;
+  }
+  const text = days === 0 ? l.term('dueToday') : l.term('daysLeft')(days, l.number(days));
+  return html`<span part="timing">${text}</span>`;
+}
+
+export function pace(l: LocalizeController, order: Order): TemplateResult | typeof nothing {
+  if (!order.pace) return nothing;
+  return html`<span class="${order.pace}" part="pace">${l.term('pace')[order.pace]}</span>`;
+}

@@ -1,0 +1,160 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/order-progress-card/define.js';
+import '../src/order-tracking-provider/define.js';
+import '../src/shared/locales/register-de.js';
+import type { OrderProgressCard } from '../src/order-progress-card/order-progress-card.js';
+import { makeOrder, sampleOrders } from './fixtures/orders.js';
+import { expectAccessible } from './helpers/axe.js';
+import { codedError, deferred, stubTracking } from './helpers/fake-tracking.js';
+import type { Order } from '../src/shared/types.js';
+
+const bar = (el: OrderProgressCard) => el.shadowRoot!.querySelector('[role="progressbar"]')!;
+const text = (el: OrderProgressCard) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+describe('order-progress-card (presentational)', () => {
+  it('shows the bar, counts, status, days left and pace from the row', async () => {
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card .order=${makeOrder()}></order-progress-card>`);
+    expect(bar(el).getAttribute('aria-valuenow')).to.equal('45');
+    expect(bar(el).getAttribute('aria-valuetext')).to.equal('45 of 100 leads delivered (45%)');
+    expect(text(el)).to.contain('45 / 100 delivered');
+    expect(text(el)).to.contain('55 leads remaining');
+    expect(text(el)).to.contain('20 days left');
+    expect(text(el)).to.contain('On track');
+    expect(el.shadowRoot!.querySelector('[part="badge"]')!.textContent).to.equal('Active');
+    expect(el.matches(':state(ready)')).to.be.true;
+    await expectAccessible(el);
+  });
+
+  it('says how many days an overdue order is late and that it is behind', async () => {
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card .order=${sampleOrders.overdue()}></order-progress-card>`);
+    expect(text(el)).to.contain('6 days overdue');
+    expect(text(el)).to.contain('Behind pace');
+    expect(el.shadowRoot!.querySelector('[part="timing"]')!.classList.contains('overdue')).to.be.true;
+  });
+
+  for (const [name, make] of Object.entries(sampleOrders)) {
+    it(`has no accessibility violations: ${name}`, async () => {
+      const el = await fixture<OrderProgressCard>(html`<order-progress-card .order=${make()}></order-progress-card>`);
+      await expectAccessible(el);
+    });
+  }
+
+  it('shows a full order at 100% with nothing remaining and no deadline once completed', async () => {
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card .order=${sampleOrders.completed()}></order-progress-card>`);
+    expect(bar(el).getAttribute('aria-valuenow')).to.equal('100');
+    expect(text(el)).to.contain('0 leads remaining');
+    expect(el.shadowRoot!.querySelector('[part="timing"]')).to.be.null;
+    expect(el.shadowRoot!.querySelector('[part="fill"]')!.classList.contains('full')).to.be.true;
+  });
+
+  it('compact hides remaining and pace but keeps the bar and counts', async () => {
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card compact .order=${makeOrder()}></order-progress-card>`);
+    expect(bar(el)).to.exist;
+    expect(text(el)).to.contain('45 / 100 delivered');
+    expect(text(el)).not.to.contain('remaining');
+    expect(el.shadowRoot!.querySelector('[part="pace"]')).to.be.null;
+  });
+
+  it('renders markup in names as inert text', async () => {
+    const order = makeOrder({ name: '<img src=x onerror="window.__pwned=1"><b>bold</b>', order_number: '<i>ORD</i>' });
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card .order=${order}></order-progress-card>`);
+    expect(el.shadowRoot!.querySelector('img, b, i')).to.be.null;
+    expect(el.shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal(order.name);
+    expect((window as { __pwned?: number }).__pwned).to.be.undefined;
+  });
+
+  it('speaks German with German number formats when lang="de"', async () => {
+    const order = makeOrder({ leads_purchased: 2000, leads_delivered: 1500, days_remaining: 1 });
+    const wrapper = await fixture(html`<div lang="de"><order-progress-card .order=${order}></order-progress-card></div>`);
+    const el = wrapper.querySelector('order-progress-card')!;
+    await el.updateComplete;
+    expect(text(el)).to.contain('1.500 / 2.000 geliefert');
+    expect(text(el)).to.contain('noch 1 Tag');
+    expect(bar(el).getAttribute('aria-valuetext')).to.equal('1.500 von 2.000 Leads geliefert (75\u00a0%)');
+  });
+
+  it('follows the locale attribute over the inherited lang, and re-renders when it changes', async () => {
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card locale="de" .order=${makeOrder()}></order-progress-card>`);
+    expect(el.shadowRoot!.querySelector('[part="badge"]')!.textContent).to.equal('Aktiv');
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="badge"]')!.textContent).to.equal('Active');
+  });
+
+  it('falls back to English for an unknown language', async () => {
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card locale="xx-YY" .order=${makeOrder()}></order-progress-card>`);
+    expect(text(el)).to.contain('45 / 100 delivered');
+  });
+
+  it('lays out right to left under dir="rtl"', async () => {
+    const wrapper = await fixture(
+      html`<div dir="rtl" style="width: 400px"><order-progress-card .order=${sampleOrders.rtlName()}></order-progress-card></div>`,
+    );
+    const el = wrapper.querySelector('order-progress-card')!;
+    await el.updateComplete;
+    const base = el.shadowRoot!.querySelector('[part="base"]')!;
+    expect(base.getAttribute('dir')).to.equal('rtl');
+    // The fill starts at the inline start: the right edge in RTL.
+    const track = bar(el).getBoundingClientRect();
+    const fill = el.shadowRoot!.querySelector('[part="fill"]')!.getBoundingClientRect();
+    expect(Math.round(fill.right)).to.equal(Math.round(track.right));
+    expect(fill.width).to.be.lessThan(track.width);
+    await expectAccessible(el);
+  });
+});
+
+describe('order-progress-card (loading through the SDK)', () => {
+  it('shows a skeleton while loading, then the order', async () => {
+    const pending = deferred<{ order: Order }>();
+    const tracking = stubTracking({ get: () => pending.promise });
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card order-id="o1" .tracking=${tracking}></order-progress-card>`);
+    expect(el.matches(':state(loading)')).to.be.true;
+    expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
+    await expectAccessible(el);
+    pending.resolve({ order: makeOrder({ leads_delivered: 60 }) });
+    await waitUntil(() => el.matches(':state(ready)'));
+    expect(bar(el).getAttribute('aria-valuenow')).to.equal('60');
+  });
+
+  it('shows an error with a retry button that loads again', async () => {
+    let calls = 0;
+    const tracking = stubTracking({
+      get: () => (++calls === 1 ? Promise.reject(codedError('network')) : Promise.resolve({ order: makeOrder() })),
+    });
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card order-id="o1" .tracking=${tracking}></order-progress-card>`);
+    await waitUntil(() => el.matches(':state(error)'));
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.exist;
+    await expectAccessible(el);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await waitUntil(() => el.matches(':state(ready)'));
+    expect(calls).to.equal(2);
+  });
+
+  it('shows not-found when the SDK refuses with order_not_found', async () => {
+    const tracking = stubTracking({ get: () => Promise.reject(codedError('order_not_found')) });
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card order-id="nope" .tracking=${tracking}></order-progress-card>`);
+    await waitUntil(() => el.matches(':state(not-found)'));
+    expect(el.shadowRoot!.querySelector('[part="not-found"]')!.textContent).to.contain('does not exist');
+    await expectAccessible(el);
+  });
+
+  it('refetches when the subscription reports a change', async () => {
+    let delivered = 10;
+    const tracking = stubTracking({ get: () => Promise.resolve({ order: makeOrder({ leads_delivered: delivered }) }) });
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card order-id="o1" .tracking=${tracking}></order-progress-card>`);
+    await waitUntil(() => el.matches(':state(ready)'));
+    delivered = 11;
+    tracking.emit();
+    await waitUntil(() => bar(el).getAttribute('aria-valuenow') === '11');
+  });
+
+  it('takes the SDK from <order-tracking-provider>', async () => {
+    const tracking = stubTracking({ get: () => Promise.resolve({ order: makeOrder({ name: 'From provider' }) }) });
+    const wrapper = await fixture(html`<order-tracking-provider .tracking=${tracking}>
+      <order-progress-card order-id="o1"></order-progress-card>
+    </order-tracking-provider>`);
+    const el = wrapper.querySelector('order-progress-card')!;
+    await waitUntil(() => el.matches(':state(ready)'));
+    expect(text(el)).to.contain('From provider');
+  });
+});

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { plainReporter } from './scripts/plain-reporter.mjs';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+
+// esbuild does not follow `extends`, so point it at the file that holds the decorator settings.
+const tsconfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
+
+export default {
+  rootDir: '../..',
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
+  mimeTypes: { '**/*.wasm': 'application/wasm' },
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath(), args: chromiumArgs(), headless: true },
+    }),
+  ],
+  // Lit's dev-mode notice is expected in tests; everything else the browser logs is shown.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 300000,
+  reporters: [summaryReporter({ flatten: false }), defaultReporter(), plainReporter()],
+};
