@@ -68,7 +68,9 @@ export class OrderProgressCard extends TrackedElement {
   private readonly data = new DataController<Order>(this, {
     given: () => this.order,
     args: () => (this.orderId ? [this.orderId] : undefined),
-    load: async (tracking, signal) => (await tracking.orders.get(this.orderId!, { signal })).order,
+    // The card needs the row only: ask for as few leads and events as the database allows.
+    load: async (tracking, signal) =>
+      (await tracking.orders.get(this.orderId!, { signal, leadLimit: 1, timelineLimit: 1 })).order,
     watch: () => (this.orderId ? { orderId: this.orderId } : undefined),
   });
 

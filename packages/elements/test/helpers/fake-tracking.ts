@@ -19,22 +19,25 @@ export function codedError(code: string, message = code) {
   return Object.assign(new Error(message), { code });
 }
 
+type Stub<F extends (...args: never[]) => unknown> = (...args: Parameters<F>) => Promise<unknown>;
+
 export function stubTracking(parts: Partial<{
-  get: Tracking['orders']['get'];
-  list: Tracking['orders']['list'];
-  stats: Tracking['stats'];
+  get: Stub<Tracking['orders']['get']>;
+  list: Stub<Tracking['orders']['list']>;
+  stats: Stub<Tracking['stats']>;
 }>): Tracking & { emit(): void } {
   const listeners = new Set<(change: unknown) => void>();
   const missing = () => Promise.reject(new Error('not stubbed'));
-  return {
+  const stub = {
     orders: { get: parts.get ?? missing, list: parts.list ?? missing },
     stats: parts.stats ?? missing,
-    subscribe(_target, onChange) {
+    subscribe(_target: unknown, onChange: (change: unknown) => void) {
       listeners.add(onChange);
       return () => listeners.delete(onChange);
     },
     emit() {
-      for (const listener of listeners) listener({ type: 'update' });
+      for (const listener of listeners) listener({ type: 'update', id: 'stub' });
     },
   };
+  return stub as unknown as Tracking & { emit(): void };
 }
