@@ -6,6 +6,7 @@ export {
   applyMigrations,
   checksum,
   MigrationChecksumError,
+  MigrationFailedError,
   parseMigrationFileName,
   type AppliedMigration,
   type Migration,

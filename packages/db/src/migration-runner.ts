@@ -13,6 +13,13 @@ export interface AppliedMigration {
   name: string;
 }
 
+export class MigrationFailedError extends Error {
+  constructor(readonly version: string, readonly migrationName: string, cause: unknown) {
+    super(`Migration ${version}_${migrationName} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'MigrationFailedError';
+  }
+}
+
 export class MigrationChecksumError extends Error {
   constructor(readonly version: string, readonly name: string) {
     super(`Migration ${version}_${name} was changed after it was applied; write a new migration instead.`);
@@ -57,14 +64,18 @@ export async function applyMigrations(db: SqlDatabase, migrations: readonly Migr
       if (recorded !== checksum(m.sql)) throw new MigrationChecksumError(m.version, m.name);
       continue;
     }
-    await db.transaction(async (tx) => {
-      await tx.exec(m.sql);
-      await tx.query('insert into lead_orders.schema_migrations (version, name, checksum) values ($1, $2, $3)', [
-        m.version,
-        m.name,
-        checksum(m.sql),
-      ]);
-    });
+    try {
+      await db.transaction(async (tx) => {
+        await tx.exec(m.sql);
+        await tx.query('insert into lead_orders.schema_migrations (version, name, checksum) values ($1, $2, $3)', [
+          m.version,
+          m.name,
+          checksum(m.sql),
+        ]);
+      });
+    } catch (error) {
+      throw new MigrationFailedError(m.version, m.name, error);
+    }
     applied.push({ version: m.version, name: m.name });
   }
   return applied;
