@@ -81,14 +81,16 @@ set search_path = ''
 as $$
 declare
   v_order record;
+  v_updated int;
 begin
   perform set_config('lead_orders.derived_write', 'on', true);
   update public.orders
      set leads_delivered = leads_delivered + p_delta
    where id = p_order_id
      and (p_delta < 0 or leads_delivered + p_delta <= leads_purchased);
+  get diagnostics v_updated = row_count;
   perform set_config('lead_orders.derived_write', 'off', true);
-  if not found and p_delta > 0 then
+  if v_updated = 0 and p_delta > 0 then
     select o.id, o.order_number, o.leads_purchased, o.leads_delivered into v_order
       from public.orders o where o.id = p_order_id;
     if v_order.id is null then

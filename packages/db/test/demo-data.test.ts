@@ -1,17 +1,15 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PGlite } from '@electric-sql/pglite';
-import { actAs, applyMigrations, buildDemoData, fromPglite, type SqlDatabase } from '../src/index.js';
-import { readFixture, readMigrationsDir } from '../src/node.js';
+import { actAs, buildDemoData, fromPglite, type SqlDatabase } from '../src/index.js';
 import { demoLeadStatuses, demoOrderStatuses } from '../src/demo-data.js';
+import { setupDatabase } from './support/setup-database.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 async function freshDatabase(): Promise<SqlDatabase> {
   const db = fromPglite(new PGlite());
-  await db.exec(readFixture('supabase'));
-  await db.exec(readFixture('agency'));
-  await applyMigrations(db, readMigrationsDir(process.env.MIGDIR));
+  await setupDatabase(db);
   return db;
 }
 
@@ -103,6 +101,14 @@ describe('buildDemoData on PGlite after the fixtures and migrations', () => {
     assert.deepEqual(rows, []);
   });
 
+  test('rebuild_order_counts finds no drift', async () => {
+    const { rows } = await db.query<{ report: { orders_checked: number; drifted: unknown[] } }>(
+      'select public.rebuild_order_counts() as report',
+    );
+    assert.ok(rows[0]!.report.orders_checked > 0);
+    assert.deepEqual(rows[0]!.report.drifted, []);
+  });
+
   test('the dashboard states are all represented: overdue, behind pace, nearly full, full, open-ended', async () => {
     const { rows: [flags] } = await db.query<Record<string, number>>(`
       select count(*) filter (where is_overdue)::int as overdue,
@@ -155,6 +161,11 @@ describe('buildDemoData on PGlite after the fixtures and migrations', () => {
       select c.id from public.clients c join public.profiles p on p.id = c.profile_id
       where p.leads_purchased > 0 and not exists (select 1 from public.orders o where o.client_id = c.id)`);
     assert.equal(rows.length, 1);
+    const { rows: [run] } = await db.query<{ report: { orders_created: number; leads_assigned: number } }>(
+      'select public.backfill_default_orders() as report',
+    );
+    assert.equal(run!.report.orders_created, 1);
+    assert.ok(run!.report.leads_assigned > 0);
   });
 });
 
