@@ -54,7 +54,9 @@ as $$
 declare
   v_scope uuid[];
   v_search text := nullif(btrim(p_search), '');
-  v_after record;
+  v_after_priority int;
+  v_after_target date;
+  v_after_id uuid;
   v_where text[] := array['true'];
   v_rows jsonb;
   v_last jsonb;
@@ -66,20 +68,21 @@ begin
     perform lead_orders.fail('invalid_dates', 'p_target_from is after p_target_to.', jsonb_build_object('field', 'p_target_from'));
   end if;
   if p_cursor is not null then
-    v_after := lead_orders.decode_cursor(p_cursor);
-    v_where := v_where || '((-s.priority), coalesce(s.target_delivery_date, ''infinity''::date), s.id) > ($6, $7, $8)';
+    select c.neg_priority, c.target, c.id into v_after_priority, v_after_target, v_after_id
+      from lead_orders.decode_cursor(p_cursor) c;
+    v_where := v_where || '((-s.priority), coalesce(s.target_delivery_date, ''infinity''::date), s.id) > ($6, $7, $8)'::text;
   end if;
   if not public.is_order_admin() then
     v_scope := public.my_client_ids();
-    v_where := v_where || case when cardinality(v_scope) = 1 then 's.client_id = ($1)[1]' else 's.client_id = any ($1)' end;
+    v_where := v_where || (case when cardinality(v_scope) = 1 then 's.client_id = ($1)[1]' else 's.client_id = any ($1)' end)::text;
   end if;
-  if p_client_id is not null then v_where := v_where || 's.client_id = $2'; end if;
-  if p_status is not null then v_where := v_where || 's.status = any ($3)'; end if;
-  if p_target_from is not null then v_where := v_where || 's.target_delivery_date >= $4'; end if;
-  if p_target_to is not null then v_where := v_where || 's.target_delivery_date <= $5'; end if;
+  if p_client_id is not null then v_where := v_where || 's.client_id = $2'::text; end if;
+  if p_status is not null then v_where := v_where || 's.status = any ($3)'::text; end if;
+  if p_target_from is not null then v_where := v_where || 's.target_delivery_date >= $4'::text; end if;
+  if p_target_to is not null then v_where := v_where || 's.target_delivery_date <= $5'::text; end if;
   if v_search is not null then
     v_search := '%' || replace(replace(replace(v_search, '\', '\\'), '%', '\%'), '_', '\_') || '%';
-    v_where := v_where || '(s.order_number ilike $9 or s.name ilike $9 or s.client_name ilike $9)';
+    v_where := v_where || '(s.order_number ilike $9 or s.name ilike $9 or s.client_name ilike $9)'::text;
   end if;
 
   execute format(
@@ -91,7 +94,7 @@ begin
     array_to_string(v_where, ' and '))
   into v_rows
   using v_scope, p_client_id, p_status, p_target_from, p_target_to,
-        v_after.neg_priority, v_after.target, v_after.id, v_search, p_limit + 1;
+        v_after_priority, v_after_target, v_after_id, v_search, p_limit + 1;
 
   if jsonb_array_length(v_rows) <= p_limit then
     return jsonb_build_object('items', v_rows, 'next_cursor', null);
