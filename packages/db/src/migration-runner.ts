@@ -21,8 +21,8 @@ export class MigrationFailedError extends Error {
 }
 
 export class MigrationChecksumError extends Error {
-  constructor(readonly version: string, readonly name: string) {
-    super(`Migration ${version}_${name} was changed after it was applied; write a new migration instead.`);
+  constructor(readonly version: string, readonly migrationName: string) {
+    super(`Migration ${version}_${migrationName} was changed after it was applied; write a new migration instead.`);
     this.name = 'MigrationChecksumError';
   }
 }

@@ -8,7 +8,7 @@ export interface SqlResult<Row> {
 
 export interface SqlSession {
   /** One statement, with `$1`-style parameters. */
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<SqlResult<Row>>;
+  query<Row = Record<string, any>>(sql: string, params?: readonly unknown[]): Promise<SqlResult<Row>>;
   /** Many statements, no parameters (a migration file). */
   exec(sql: string): Promise<void>;
 }
