@@ -17,6 +17,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), args: chromiumArgs(), headless: true },
+      // Each test file in its own context (its own window): a page that shares a window with
+      // another is a background tab and gets no animation frames, which fixtures wait for.
+      createBrowserContext: ({ browser }) => browser.createBrowserContext(),
     }),
   ],
   // Lit's dev-mode notice is expected in tests; everything else the browser logs is shown.

@@ -30,6 +30,10 @@ export function chromiumArgs() {
     '--disable-component-update',
     '--disable-sync',
     '--disable-dev-shm-usage',
+    // Several pages run side by side; a page in the background must still get animation frames.
+    '--disable-renderer-backgrounding',
+    '--disable-background-timer-throttling',
+    '--disable-backgrounding-occluded-windows',
     `--user-data-dir=${mkdtempSync(join(tmpdir(), 'lo-chromium-'))}`,
   ];
 }

@@ -5,6 +5,7 @@ import '../src/shared/locales/register-de.js';
 import type { OrderProgressCard } from '../src/order-progress-card/order-progress-card.js';
 import { makeOrder, sampleOrders } from './fixtures/orders.js';
 import { expectAccessible } from './helpers/axe.js';
+import { fixtureWithin } from './helpers/within.js';
 import { codedError, deferred, stubTracking } from './helpers/fake-tracking.js';
 import type { Order } from '../src/shared/types.js';
 
@@ -65,9 +66,7 @@ describe('order-progress-card (presentational)', () => {
 
   it('speaks German with German number formats when lang="de"', async () => {
     const order = makeOrder({ leads_purchased: 2000, leads_delivered: 1500, days_remaining: 1 });
-    const wrapper = await fixture(html`<div lang="de"><order-progress-card .order=${order}></order-progress-card></div>`);
-    const el = wrapper.querySelector('order-progress-card')!;
-    await el.updateComplete;
+    const el = await fixtureWithin<OrderProgressCard>({ lang: 'de' }, html`<order-progress-card .order=${order}></order-progress-card>`);
     expect(text(el)).to.contain('1.500 / 2.000 geliefert');
     expect(text(el)).to.contain('noch 1 Tag');
     expect(bar(el).getAttribute('aria-valuetext')).to.equal('1.500 von 2.000 Leads geliefert (75\u00a0%)');
@@ -87,11 +86,10 @@ describe('order-progress-card (presentational)', () => {
   });
 
   it('lays out right to left under dir="rtl"', async () => {
-    const wrapper = await fixture(
-      html`<div dir="rtl" style="width: 400px"><order-progress-card .order=${sampleOrders.rtlName()}></order-progress-card></div>`,
+    const el = await fixtureWithin<OrderProgressCard>(
+      { dir: 'rtl', style: 'width: 400px' },
+      html`<order-progress-card .order=${sampleOrders.rtlName()}></order-progress-card>`,
     );
-    const el = wrapper.querySelector('order-progress-card')!;
-    await el.updateComplete;
     const base = el.shadowRoot!.querySelector('[part="base"]')!;
     expect(base.getAttribute('dir')).to.equal('rtl');
     // The fill starts at the inline start: the right edge in RTL.
@@ -150,7 +148,7 @@ describe('order-progress-card (loading through the SDK)', () => {
 
   it('takes the SDK from <order-tracking-provider>', async () => {
     const tracking = stubTracking({ get: () => Promise.resolve({ order: makeOrder({ name: 'From provider' }) }) });
-    const wrapper = await fixture(html`<order-tracking-provider .tracking=${tracking}>
+    const wrapper = await fixture<HTMLElement>(html`<order-tracking-provider .tracking=${tracking}>
       <order-progress-card order-id="o1"></order-progress-card>
     </order-tracking-provider>`);
     const el = wrapper.querySelector('order-progress-card')!;
