@@ -167,10 +167,10 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
     };
   }
 
-  const list = (filters?: OrderFilters, options?: RequestOptions) =>
+  const list = async (filters?: OrderFilters, options?: RequestOptions) =>
     call('get_orders', filtersToArgs(filters), OrderPage, options?.signal);
 
-  const update = (orderId: string, changes: OrderChanges, options?: RequestOptions) => {
+  const update = async (orderId: string, changes: OrderChanges, options?: RequestOptions) => {
     const [id, p_changes] = checkInput([
       ['orderId', Id, orderId],
       ['changes', OrderChanges, changes],
@@ -189,7 +189,7 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
     }
   }
 
-  const assignment = (leadId: string, orderId: string | null | undefined, clientId: string | undefined, options?: RequestOptions) => {
+  const assignment = async (leadId: string, orderId: string | null | undefined, clientId: string | undefined, options?: RequestOptions) => {
     const [lead, order, client] = checkInput([
       ['leadId', Id, leadId],
       ['orderId', OptionalId, orderId],
@@ -204,14 +204,14 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
     orders: {
       list,
       pages,
-      get(orderId, options) {
+      async get(orderId, options) {
         const [id, o] = checkInput([
           ['orderId', Id, orderId],
           ['options', OrderDetailsOptions, { leadLimit: options?.leadLimit, timelineLimit: options?.timelineLimit }],
         ]) as [string, z.infer<typeof OrderDetailsOptions>];
         return call('get_order_details', { p_order_id: id, p_lead_limit: o.leadLimit, p_timeline_limit: o.timelineLimit }, OrderDetails, options?.signal);
       },
-      create(input, options) {
+      async create(input, options) {
         const [i] = checkInput([['input', CreateOrderInput, input]]) as [z.infer<typeof CreateOrderInput>];
         return call(
           'create_order',
@@ -246,11 +246,11 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
       },
     },
     leads: {
-      assignToOrder: (leadId, orderId, options) => {
+      assignToOrder: async (leadId, orderId, options) => {
         if (orderId === undefined) checkInput([['orderId', z.nullable(Id), orderId]]);
         return assignment(leadId, orderId, undefined, options);
       },
-      assignMany(leadIds, orderId, options) {
+      async assignMany(leadIds, orderId, options) {
         const [ids, order] = checkInput([
           ['leadIds', LeadIds, leadIds],
           ['orderId', Id, orderId],
@@ -259,7 +259,7 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
       },
       assignToClient: (leadId, clientId, orderId, options) => assignment(leadId, orderId, clientId ?? '', options),
     },
-    stats(clientId, options) {
+    async stats(clientId, options) {
       const [id] = checkInput([['clientId', OptionalId, clientId]]);
       return call('get_order_stats', { p_client_id: id ?? null }, OrderStats, options?.signal);
     },
