@@ -49,6 +49,7 @@ export const de: Translation = {
   sortProgress: 'Fortschritt',
   sortNewest: 'Neueste',
   pageOf: (page, pages) => `Seite ${page} von ${pages}`,
+  pagination: 'Seiten',
   previousPage: 'Vorherige Seite',
   nextPage: 'Nächste Seite',
   loadMore: 'Mehr laden',

@@ -49,6 +49,7 @@ export const en: Translation = {
   sortProgress: 'Progress',
   sortNewest: 'Newest',
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  pagination: 'Pages',
   previousPage: 'Previous page',
   nextPage: 'Next page',
   loadMore: 'Load more',

@@ -46,6 +46,7 @@ export interface Translation {
   sortProgress: string;
   sortNewest: string;
   pageOf: (page: string, pages: string) => string;
+  pagination: string;
   previousPage: string;
   nextPage: string;
   loadMore: string;

@@ -1,0 +1,29 @@
+import type { Order, OrderStatus } from '../shared/types.js';
+
+export const sortKeys = ['priority', 'target', 'progress', 'newest'] as const;
+export type SortKey = (typeof sortKeys)[number];
+
+// Missing dates sort last, as the database sorts them.
+const dateValue = (d: string | null) => (d ? Date.parse(d) : Number.POSITIVE_INFINITY);
+
+const compare: Record<SortKey, (a: Order, b: Order) => number> = {
+  priority: (a, b) => b.priority - a.priority || dateValue(a.target_delivery_date) - dateValue(b.target_delivery_date),
+  target: (a, b) => dateValue(a.target_delivery_date) - dateValue(b.target_delivery_date) || b.priority - a.priority,
+  // Least delivered first: the orders that need work.
+  progress: (a, b) => a.completion_percentage - b.completion_percentage,
+  newest: (a, b) => Date.parse(b.created_at) - Date.parse(a.created_at),
+};
+
+/** The rows to show, filtered by status and sorted; the input is left untouched. */
+export function view(orders: readonly Order[], status: OrderStatus | '', sort: SortKey): Order[] {
+  const rows = status ? orders.filter((o) => o.status === status) : orders.slice();
+  // Ties keep the database's order (priority, target date, id): Array.prototype.sort is stable.
+  return rows.sort(compare[sort] ?? compare.priority);
+}
+
+/** Fills `{id}`, `{order_number}` and `{client_id}` in an href template, URL-encoded. */
+export function orderHref(template: string, order: Order): string {
+  return template.replace(/\{(id|order_number|client_id)\}/g, (_, key: 'id' | 'order_number' | 'client_id') =>
+    encodeURIComponent(order[key]),
+  );
+}
