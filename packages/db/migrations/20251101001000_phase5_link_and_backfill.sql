@@ -10,6 +10,8 @@ create table lead_orders.client_link_reports (
   report jsonb not null,
   created_at timestamptz not null default now()
 );
+-- Written by link_clients_to_profiles (security invoker, admins only) on the caller's behalf.
+grant insert, select on lead_orders.client_link_reports to authenticated, service_role;
 
 create or replace function public.link_clients_to_profiles() returns jsonb
 language plpgsql
