@@ -74,7 +74,9 @@ export const Order = z.extend(OrderRecord, {
   expected_delivered: z.nullable(z.number()),
   pace: z.nullable(OrderPace),
   is_nearly_full: z.boolean(),
-  needs_attention: z.boolean(),
+  // The view computes `is_overdue or pace = 'behind' or is_nearly_full`; with no pace (no dates, or
+  // not Active) SQL's three-valued logic yields null where the answer is "no". Read null as false.
+  needs_attention: z.pipe(z.nullable(z.boolean()), z.transform((value) => value === true)),
 });
 export type Order = z.infer<typeof Order>;
 

@@ -1,0 +1,244 @@
+import { actAs, type Identity, type SqlDatabase, type SqlSession } from '@lead-orders/db';
+import { abortedError, fromDatabaseError, OrderTrackingError, type RawDatabaseError } from '../errors.js';
+import { OrderEvent, OrderRecord, type OrderChange, type SubscriptionTarget } from '../schemas.js';
+import type { DatabaseFunction, SubscribeHandlers, Transport } from '../transport.js';
+
+export type { Identity };
+
+/** SQL types of the functions' arguments, so every parameter is cast explicitly. */
+const argumentTypes: Record<string, string> = {
+  p_client_id: 'uuid',
+  p_status: 'public.order_status[]',
+  p_target_from: 'date',
+  p_target_to: 'date',
+  p_search: 'text',
+  p_limit: 'int',
+  p_cursor: 'text',
+  p_order_id: 'uuid',
+  p_lead_limit: 'int',
+  p_timeline_limit: 'int',
+  p_leads_purchased: 'int',
+  p_order_number: 'text',
+  p_name: 'text',
+  p_description: 'text',
+  p_target_delivery_date: 'date',
+  p_start_date: 'date',
+  p_priority: 'int',
+  p_changes: 'jsonb',
+  p_lead_id: 'uuid',
+  p_lead_ids: 'uuid[]',
+};
+
+/** A transport that acts as one identity at a time; switch it with `setIdentity`. */
+export interface SqlTransport extends Transport {
+  readonly identity: Identity;
+  /** Who the next calls run as (claims set per call, exactly as PostgREST does). Live subscriptions follow. */
+  setIdentity(identity: Identity): void;
+}
+
+export interface SqlTransportOptions {
+  db: SqlDatabase;
+  identity: Identity;
+  /**
+   * How a subscription learns that something may have changed: call `changed` whenever the tables
+   * might differ; return a function that stops. Defaults to polling every `pollIntervalMs`.
+   */
+  watch?: (changed: () => void) => Promise<() => void> | (() => void);
+  /** Polling period for the default watcher, in ms (default 1000). */
+  pollIntervalMs?: number;
+}
+
+/** SQLSTATE classes meaning the connection, not the statement, failed; and Node socket errors. */
+function isConnectionFailure(error: { code?: unknown }): boolean {
+  const code = typeof error.code === 'string' ? error.code : '';
+  return /^(08|57P0)/.test(code) || /^E[A-Z]+$/.test(code) || /Connection terminated|connection (closed|ended)/i.test(String((error as Error).message));
+}
+
+function toParameter(value: unknown): unknown {
+  // Objects go as JSON text (jsonb); arrays stay arrays for the driver to encode.
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : value;
+}
+
+/**
+ * Calls the database functions over any `SqlDatabase` (PGlite or a node-postgres pool), each call
+ * in its own transaction run through `actAs`. An abort rejects at once; a write whose transaction
+ * is still open when the signal fires is rolled back.
+ */
+export function createSqlTransport(options: SqlTransportOptions): SqlTransport {
+  const { db } = options;
+  let identity = options.identity;
+  let identityVersion = 0;
+  const anonymous = () => identity.role === 'anon';
+
+  const mapError = (error: unknown, signal?: AbortSignal): OrderTrackingError => {
+    if (error instanceof OrderTrackingError) return error;
+    if (signal?.aborted) return abortedError(signal);
+    const raw = error as RawDatabaseError & { code?: unknown };
+    if (isConnectionFailure(raw)) {
+      return new OrderTrackingError('network', `Could not reach the database: ${(error as Error).message}`, { cause: error });
+    }
+    if (typeof raw?.code === 'string' && /^[0-9A-Z]{5}$/.test(raw.code)) return fromDatabaseError(raw, { anonymous: anonymous(), cause: error });
+    return new OrderTrackingError('unknown', error instanceof Error ? error.message : String(error), { cause: error });
+  };
+
+  const run = <T>(who: Identity, fn: (tx: SqlSession) => Promise<T>, signal?: AbortSignal): Promise<T> => {
+    if (signal?.aborted) return Promise.reject(abortedError(signal));
+    const work = actAs(db, who, async (tx) => {
+      const result = await fn(tx);
+      // Still inside the transaction: throwing here rolls back a write the caller gave up on.
+      if (signal?.aborted) throw abortedError(signal);
+      return result;
+    }).catch((error: unknown) => {
+      throw mapError(error, signal);
+    });
+    if (!signal) return work;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(abortedError(signal));
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  };
+
+  return {
+    get identity() {
+      return identity;
+    },
+    setIdentity(next) {
+      identity = next;
+      identityVersion++;
+    },
+    call(fn: DatabaseFunction, args, { signal }) {
+      const names = Object.keys(args);
+      const list = names.map((name, i) => `${name} => $${i + 1}::${argumentTypes[name] ?? 'text'}`).join(', ');
+      // Function and argument names come from the SDK's own closed lists, never from user text.
+      const sql = `select public.${fn}(${list}) as result`;
+      return run(identity, async (tx) => (await tx.query<{ result: unknown }>(sql, names.map((n) => toParameter(args[n])))).rows[0]?.result ?? null, signal);
+    },
+    subscribe(target, handlers) {
+      return watchOrders({
+        target,
+        handlers,
+        read: (fn) => run(identity, fn),
+        identityVersion: () => identityVersion,
+        watch: options.watch ?? pollEvery(options.pollIntervalMs ?? 1000),
+        mapError,
+      });
+    },
+  };
+}
+
+function pollEvery(ms: number) {
+  return (changed: () => void) => {
+    const timer = setInterval(changed, ms);
+    (timer as { unref?: () => void }).unref?.();
+    return () => clearInterval(timer);
+  };
+}
+
+interface WatchOptions {
+  target: SubscriptionTarget;
+  handlers: SubscribeHandlers;
+  read: <T>(fn: (tx: SqlSession) => Promise<T>) => Promise<T>;
+  identityVersion: () => number;
+  watch: (changed: () => void) => Promise<() => void> | (() => void);
+  mapError: (error: unknown) => OrderTrackingError;
+}
+
+/**
+ * Compares what the acting user sees of `orders` (row versions via `xmin`) and, for one order, its
+ * newest `order_events`, each time the watcher says something may have changed. Reading as the
+ * user means RLS decides what is delivered, as Realtime does on Supabase.
+ */
+function watchOrders({ target, handlers, read, identityVersion, watch, mapError }: WatchOptions): () => void {
+  const where = 'orderId' in target ? 'where o.id = $1' : 'clientId' in target ? 'where o.client_id = $1' : '';
+  const params = 'orderId' in target ? [target.orderId] : 'clientId' in target ? [target.clientId] : [];
+  let versions: Map<string, string> | null = null;
+  let lastEvent = -1;
+  let seenIdentity = identityVersion();
+  let stopped = false;
+  let running = false;
+  let again = false;
+  let stopWatching: (() => void) | undefined;
+
+  const check = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        if (seenIdentity !== identityVersion()) {
+          // Another user now: start from what they see instead of reporting the difference as changes.
+          seenIdentity = identityVersion();
+          versions = null;
+          lastEvent = -1;
+        }
+        const baseline = versions === null;
+        const { rows, events } = await read(async (tx) => {
+          const rows = (await tx.query<{ id: string; v: string }>(`select o.id, o.xmin::text as v from public.orders o ${where}`, params)).rows;
+          const events =
+            'orderId' in target
+              ? (await tx.query<{ event: unknown }>(
+                  'select to_jsonb(e) as event from public.order_events e where e.order_id = $1 and e.id > $2 order by e.id',
+                  [target.orderId, baseline ? Number.MAX_SAFE_INTEGER : lastEvent],
+                )).rows
+              : [];
+          const last = 'orderId' in target && lastEvent < 0
+            ? (await tx.query<{ last: string | number | null }>('select max(id) as last from public.order_events where order_id = $1', [target.orderId])).rows[0]?.last
+            : null;
+          const next = new Map(rows.map((r) => [r.id, r.v]));
+          const changedIds = baseline ? [] : rows.filter((r) => versions!.get(r.id) !== r.v).map((r) => r.id);
+          const changed = changedIds.length
+            ? (await tx.query<{ row: unknown }>('select to_jsonb(o) as row from public.orders o where o.id = any($1::uuid[])', [changedIds])).rows
+            : [];
+          if (last != null) lastEvent = Number(last);
+          else if (lastEvent < 0) lastEvent = 0;
+          return { rows: { next, changed }, events };
+        });
+        if (stopped) return;
+        if (seenIdentity !== identityVersion()) {
+          again = true;
+          continue;
+        }
+        const previous = versions;
+        versions = rows.next;
+        if (!previous) continue;
+        for (const { row } of rows.changed) {
+          const parsed = OrderRecord.safeParse(row);
+          if (!parsed.success) {
+            handlers.onError(new OrderTrackingError('invalid_response', 'An order change did not match the orders schema.', { cause: row }));
+            continue;
+          }
+          const change: OrderChange = { type: previous.has(parsed.data.id) ? 'update' : 'insert', id: parsed.data.id, order: parsed.data };
+          handlers.onChange(change);
+        }
+        for (const id of previous.keys()) if (!rows.next.has(id)) handlers.onChange({ type: 'delete', id, order: null });
+        for (const { event } of events) {
+          const parsed = OrderEvent.safeParse(event);
+          if (!parsed.success) continue;
+          lastEvent = Math.max(lastEvent, Number(parsed.data.id));
+          handlers.onChange({ type: 'event', id: parsed.data.order_id, event: parsed.data });
+        }
+      } while (again && !stopped);
+    } catch (error) {
+      if (!stopped) handlers.onError(mapError(error));
+    } finally {
+      running = false;
+    }
+  };
+
+  void check();
+  void Promise.resolve(watch(() => void check())).then(
+    (stop) => {
+      if (stopped) stop();
+      else stopWatching = stop;
+    },
+    (error: unknown) => handlers.onError(mapError(error)),
+  );
+  return () => {
+    stopped = true;
+    stopWatching?.();
+  };
+}
