@@ -33,7 +33,7 @@ select
   pace.expected_delivered,
   flags.pace,
   flags.is_nearly_full,
-  (flags.is_overdue or flags.pace = 'behind' or flags.is_nearly_full) as needs_attention
+  (flags.is_overdue or coalesce(flags.pace = 'behind', false) or flags.is_nearly_full) as needs_attention
 from public.orders o
 -- A left join on a unique key lets the planner drop the join when client_name is not used
 -- (the stats aggregate); every order has a client, so the rows are the same.

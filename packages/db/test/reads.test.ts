@@ -132,3 +132,13 @@ onEveryBackend('reading orders', (backend) => {
     await assert.rejects(rpc(db, w.anon, 'get_order_stats'), (e: any) => e.code === '42501');
   });
 });
+
+onEveryBackend('order_summary flags are never null', (backend) => {
+  test('needs_attention, is_overdue and is_nearly_full are true or false for orders without dates', async () => {
+    const { db } = backend();
+    const w = await seedWorld(db);
+    const order = await addOrder(db, w, w.clientIdA, 10);
+    const [row] = await queryAs(db, w.admin, 'select needs_attention, is_overdue, is_nearly_full, pace from public.order_summary where id = $1', [order.id]);
+    assert.deepEqual(row, { needs_attention: false, is_overdue: false, is_nearly_full: false, pace: null });
+  });
+});
