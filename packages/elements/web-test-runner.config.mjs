@@ -17,14 +17,13 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), args: chromiumArgs(), headless: true },
-      // Each test file in its own context (its own window): a page that shares a window with
-      // another is a background tab and gets no animation frames, which fixtures wait for.
-      createBrowserContext: ({ browser }) => browser.createBrowserContext(),
     }),
   ],
   // Lit's dev-mode notice is expected in tests; everything else the browser logs is shown.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  concurrency: 2,
+  // One page at a time: headless Chromium gives a page in the background no animation frames,
+  // and fixtures wait for one. The suite is short; the database tests share one PGlite per file.
+  concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   reporters: [summaryReporter({ flatten: false }), defaultReporter(), plainReporter()],

@@ -1,6 +1,7 @@
 import { ClientOrdersList } from './client-orders-list.js';
 
 export { ClientOrdersList };
+export type { OrderOpenDetail } from './client-orders-list.js';
 
 if (!customElements.get('client-orders-list')) customElements.define('client-orders-list', ClientOrdersList);
 

@@ -1,0 +1,11 @@
+// The whole package: importing it registers every element. To pay only for what you use,
+// import single elements instead: `@lead-orders/elements/order-progress-card/define.js`.
+export { OrderTrackingProvider } from './order-tracking-provider/define.js';
+export { OrderProgressCard } from './order-progress-card/define.js';
+export { OrderSelect } from './order-select/define.js';
+export { ClientOrdersList, type OrderOpenDetail } from './client-orders-list/define.js';
+export { OrderStatsCard } from './order-stats-card/define.js';
+export { ClientOrdersSummary } from './client-orders-summary/define.js';
+export { registerTranslation, type Translation } from './shared/localize.js';
+export { trackingContext } from './shared/context.js';
+export type { LoadStatus } from './shared/data-controller.js';
