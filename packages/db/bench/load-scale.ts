@@ -64,12 +64,17 @@ export function scaleStatements(options: ScaleOptions, flavor: Flavor): string[]
   if (regularLeads < orders) throw new RangeError('too few leads for the orders asked for');
   const ours = flavor === 'migrations';
 
-  // Order k (1-based) belongs to client 1 + (k-1)/ordersPerClient. Its status is fixed by k:
-  // 5% Draft, 45% Active, 10% Paused, 30% Completed, 10% Cancelled.
+  // Order k (1-based) belongs to client 1 + (k-1)/ordersPerClient and started `age` days ago,
+  // spread over three years as an agency's history is. Orders older than 120 days are closed
+  // (mostly Completed, some Cancelled, a few still Paused); recent ones are mostly Active.
+  const ageOf = (k: string) => `(${k} % 1095)`;
   const statusOf = (k: string) =>
-    `(case when (${k} * 37) % 20 = 0 then 'Draft' when (${k} * 37) % 20 < 10 then 'Active'
-       when (${k} * 37) % 20 < 12 then 'Paused' when (${k} * 37) % 20 < 18 then 'Completed'
-       else 'Cancelled' end)`;
+    `(case when ${ageOf(k)} > 120 then
+         case when (${k} * 37) % 20 < 16 then 'Completed' when (${k} * 37) % 20 < 19 then 'Cancelled' else 'Paused' end
+       else
+         case when (${k} * 37) % 20 < 2 then 'Draft' when (${k} * 37) % 20 < 15 then 'Active'
+              when (${k} * 37) % 20 < 17 then 'Paused' when (${k} * 37) % 20 < 19 then 'Completed' else 'Cancelled' end
+       end)`;
   // Lead j: 45% Approved, 30% Lead, 15% New, 10% Rejected.
   const leadStatusOf = (j: string) =>
     `(case when (${j} * 7) % 20 < 9 then 'Approved' when (${j} * 7) % 20 < 15 then 'Lead'
@@ -113,39 +118,46 @@ export function scaleStatements(options: ScaleOptions, flavor: Flavor): string[]
             ${uuidOf(`'bench-client-' || (1 + (k - 1) / ${ordersPerClient})`)},
             ${pick(orderPeriods, 'k')} || ' ' || ${pick(orderThemes, 'k / 10')},
             10 + (k * 13) % 41,
-            current_date - (k % 150),
-            case when k % 10 = 0 then null else current_date - (k % 150) + 30 + (k % 90) end,
-            case when ${statusOf('k')} = 'Completed' then current_date - (k % 150) + (k % 30) end,
-            ${statusOf('k')}::public.order_status,
+            d.start_date,
+            case when k % 10 = 0 then null else d.start_date + 30 + (k % 90) end,
+            case when st.status = 'Completed' then least(current_date, d.start_date + 20 + (k % 60)) end,
+            st.status::public.order_status,
             case when k % 10 < 6 then 0 when k % 10 < 8 then 1 when k % 10 < 9 then 2 else 3 end,
-            now() - (k % 150) * interval '1 day'
-     from generate_series(1, ${orders}) k`,
+            d.start_date - 3 + time '10:00'
+     from generate_series(1, ${orders}) k,
+          lateral (select ${statusOf('k')} as status) st,
+          -- A draft starts in the coming weeks; every other order started age days ago.
+          lateral (select case when st.status = 'Draft' then current_date + 1 + k % 30
+                               else current_date - ${ageOf('k')} end as start_date) d`,
 
     `insert into public.orders (id, order_number, client_id, name, leads_purchased, start_date,
                                 target_delivery_date, status, priority)
      select ${uuidOf(`'bench-big-order-' || s`)}, 'BIG-' || s, ${uuidOf(`'bench-client-0'`)},
-            'Enterprise Push ' || s, s + ${reserve}, current_date - 60, current_date + 60, 'Active', 1
+            'Enterprise Push ' || s, s + ${reserve}, current_date - 365, current_date + 60, 'Active', 1
      from unnest(array[${bigOrders.join(', ')}]::int[]) s`,
 
     // Regular leads spread over the orders; leads of Draft orders and every 20th lead stay
-    // outside any order (a client's backlog).
+    // outside any order (a client's backlog). A lead arrived between its order's start and
+    // its target date (or today), so about 3% of deliveries fall in the last 30 days.
     `insert into public.leads (${leadColumns})
-     select ${uuidOf(`'bench-lead-' || j`)}, ${fakeLead('j')}, st.status,
-            ${uuidOf(`'bench-client-' || (1 + (k - 1) / ${ordersPerClient})`)},
-            case when j % 20 = 0 or ${statusOf('k')} = 'Draft' then null else ${uuidOf(`'bench-order-' || k`)} end,
-            now() - (j % 120) * interval '1 day' - (j % 1440) * interval '1 minute'
-            ${ours ? `, case when j % 20 <> 0 and ${statusOf('k')} <> 'Draft' and ${delivered('st.status')}
-                    then now() - (j % 120) * interval '1 day' - (j % 1440) * interval '1 minute' end` : ''}
-     from generate_series(1, ${regularLeads}) j,
-          lateral (select 1 + (j - 1) % ${orders} as k) o,
-          lateral (select ${leadStatusOf('j')} as status) st`,
+     select ${uuidOf(`'bench-lead-' || j`)}, ${fakeLead('j')}, st.status, o.client_id,
+            case when j % 20 = 0 or o.status = 'Draft' then null else o.id end,
+            t.at
+            ${ours ? `, case when j % 20 <> 0 and o.status <> 'Draft' and ${delivered('st.status')} then t.at end` : ''}
+     from generate_series(1, ${regularLeads}) j
+     join public.orders o on o.id = ${uuidOf(`'bench-order-' || (1 + (j - 1) % ${orders})`)}
+     cross join lateral (select ${leadStatusOf('j')} as status) st
+     cross join lateral (
+       select least(now(), o.start_date + time '08:00'
+         + ((j * 7) % greatest(1, least(current_date, coalesce(o.target_delivery_date, current_date)) - o.start_date)) * interval '1 day'
+         + (j % 600) * interval '1 minute') as at) t`,
 
     `insert into public.leads (${leadColumns})
      select ${uuidOf(`'bench-big-lead-' || s || '-' || j`)}, ${fakeLead('j')},
             case when j % 3 = 0 then 'Lead' else 'Approved' end,
             ${uuidOf(`'bench-client-0'`)}, ${uuidOf(`'bench-big-order-' || s`)},
-            now() - (j % 60) * interval '1 day'
-            ${ours ? `, now() - (j % 60) * interval '1 day'` : ''}
+            now() - (j % 365) * interval '1 day'
+            ${ours ? `, now() - (j % 365) * interval '1 day'` : ''}
      from unnest(array[${bigOrders.join(', ')}]::int[]) s, generate_series(1, s) j`,
 
     `insert into public.leads (${leadColumns})

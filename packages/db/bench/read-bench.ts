@@ -77,6 +77,7 @@ export interface PlanResult {
 export async function explainReads(url: string, identities: readonly { as: string; identity: Identity }[]): Promise<PlanResult[]> {
   const notices: string[] = [];
   const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pool.on('error', () => undefined);
   pool.on('connect', (client) => {
     client.on('notice', (notice) => notices.push(notice.message ?? ''));
   });
