@@ -54,9 +54,16 @@ function isConnectionFailure(error: { code?: unknown }): boolean {
   return /^(08|57P0)/.test(code) || /^E[A-Z]+$/.test(code) || /Connection terminated|connection (closed|ended)/i.test(String((error as Error).message));
 }
 
+/** `p_status` is an array filter in get_orders and one status elsewhere. */
+function typeOf(fn: DatabaseFunction, name: string): string {
+  if (name === 'p_status' && fn !== 'get_orders') return 'public.order_status';
+  return argumentTypes[name] ?? 'text';
+}
+
 function toParameter(value: unknown): unknown {
-  // Objects go as JSON text (jsonb); arrays stay arrays for the driver to encode.
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : value;
+  // Arrays go as array literals (PGlite cannot encode arrays of an enum by itself), objects as JSON.
+  if (Array.isArray(value)) return `{${value.map((v) => `"${String(v).replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
 }
 
 /**
@@ -68,6 +75,8 @@ export function createSqlTransport(options: SqlTransportOptions): SqlTransport {
   const { db } = options;
   let identity = options.identity;
   let identityVersion = 0;
+  /** Each live subscription's check, run again when the acting user changes. */
+  const recheck = new Set<() => void>();
   const anonymous = () => identity.role === 'anon';
 
   const mapError = (error: unknown, signal?: AbortSignal): OrderTrackingError => {
@@ -106,23 +115,33 @@ export function createSqlTransport(options: SqlTransportOptions): SqlTransport {
     setIdentity(next) {
       identity = next;
       identityVersion++;
+      for (const check of recheck) check();
     },
     call(fn: DatabaseFunction, args, { signal }) {
       const names = Object.keys(args);
-      const list = names.map((name, i) => `${name} => $${i + 1}::${argumentTypes[name] ?? 'text'}`).join(', ');
+      const list = names.map((name, i) => `${name} => $${i + 1}::${typeOf(fn, name)}`).join(', ');
       // Function and argument names come from the SDK's own closed lists, never from user text.
       const sql = `select public.${fn}(${list}) as result`;
       return run(identity, async (tx) => (await tx.query<{ result: unknown }>(sql, names.map((n) => toParameter(args[n])))).rows[0]?.result ?? null, signal);
     },
     subscribe(target, handlers) {
-      return watchOrders({
+      let check: (() => void) | undefined;
+      const stop = watchOrders({
         target,
         handlers,
         read: (fn) => run(identity, fn),
         identityVersion: () => identityVersion,
         watch: options.watch ?? pollEvery(options.pollIntervalMs ?? 1000),
         mapError,
+        expose: (fn) => {
+          check = fn;
+          recheck.add(fn);
+        },
       });
+      return () => {
+        if (check) recheck.delete(check);
+        stop();
+      };
     },
   };
 }
@@ -142,6 +161,8 @@ interface WatchOptions {
   identityVersion: () => number;
   watch: (changed: () => void) => Promise<() => void> | (() => void);
   mapError: (error: unknown) => OrderTrackingError;
+  /** Receives the check function, so the transport can run it when the user changes. */
+  expose: (check: () => void) => void;
 }
 
 /**
@@ -149,7 +170,7 @@ interface WatchOptions {
  * newest `order_events`, each time the watcher says something may have changed. Reading as the
  * user means RLS decides what is delivered, as Realtime does on Supabase.
  */
-function watchOrders({ target, handlers, read, identityVersion, watch, mapError }: WatchOptions): () => void {
+function watchOrders({ target, handlers, read, identityVersion, watch, mapError, expose }: WatchOptions): () => void {
   const where = 'orderId' in target ? 'where o.id = $1' : 'clientId' in target ? 'where o.client_id = $1' : '';
   const params = 'orderId' in target ? [target.orderId] : 'clientId' in target ? [target.clientId] : [];
   let versions: Map<string, string> | null = null;
@@ -229,6 +250,7 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError 
     }
   };
 
+  expose(() => void check());
   void check();
   void Promise.resolve(watch(() => void check())).then(
     (stop) => {
