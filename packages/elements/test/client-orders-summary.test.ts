@@ -42,7 +42,7 @@ describe('client-orders-summary', () => {
       { dir: 'rtl' },
       html`<client-orders-summary .stats=${makeStats()}></client-orders-summary>`,
     );
-    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).direction).to.equal('rtl');
     const [first, second] = el.shadowRoot!.querySelectorAll('[part="figure"]');
     expect(first!.getBoundingClientRect().left).to.be.greaterThan(second!.getBoundingClientRect().left);
     await expectAccessible(el);

@@ -91,7 +91,7 @@ describe('order-progress-card (presentational)', () => {
       html`<order-progress-card .order=${sampleOrders.rtlName()}></order-progress-card>`,
     );
     const base = el.shadowRoot!.querySelector('[part="base"]')!;
-    expect(base.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(base).direction).to.equal('rtl');
     // The fill starts at the inline start: the right edge in RTL.
     const track = bar(el).getBoundingClientRect();
     const fill = el.shadowRoot!.querySelector('[part="fill"]')!.getBoundingClientRect();
@@ -132,7 +132,7 @@ describe('order-progress-card (loading through the SDK)', () => {
     const tracking = stubTracking({ get: () => Promise.reject(codedError('order_not_found')) });
     const el = await fixture<OrderProgressCard>(html`<order-progress-card order-id="nope" .tracking=${tracking}></order-progress-card>`);
     await waitUntil(() => el.matches(':state(not-found)'));
-    expect(el.shadowRoot!.querySelector('[part="not-found"]')!.textContent).to.contain('does not exist');
+    expect(el.shadowRoot!.querySelector('[part="not-found"]')!.textContent).to.equal('Order not found.');
     await expectAccessible(el);
   });
 

@@ -197,7 +197,7 @@ describe('order-select as a form control', () => {
     </form>`);
     const submitted = oneEvent(form, 'submit');
     form.querySelector('button')!.click();
-    const event = (await submitted) as SubmitEvent;
+    const event = (await submitted) as unknown as SubmitEvent;
     expect(new FormData(event.target as HTMLFormElement).get('o')).to.equal(list[6]!.id);
   });
 

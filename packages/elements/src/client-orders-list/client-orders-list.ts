@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DataController } from '../shared/data-controller.js';
 import { TrackedElement } from '../shared/tracked-element.js';
+import { list } from '../shared/locales/en/list.js';
 import { tokens } from '../shared/tokens.js';
 import { errorView, messageView, skeleton, stateStyles } from '../shared/states.js';
 import { deliveredText, orderTitle, orderViewStyles, pace, progressBar, statusBadge, timing } from '../shared/order-view.js';
@@ -52,6 +53,7 @@ export interface OrderOpenDetail {
  */
 export class ClientOrdersList extends TrackedElement {
   static override styles = [tokens, stateStyles, orderViewStyles, styles];
+  static override terms = list;
 
   @property({ attribute: 'client-id' }) clientId?: string;
   /** The rows to show as they are; nothing is fetched while it is set. */
@@ -67,7 +69,7 @@ export class ClientOrdersList extends TrackedElement {
   /** `page`, kept within the page count of the current rows. */
   #page = 1;
 
-  private readonly data = new DataController<Order[]>(this, {
+  protected override readonly data = new DataController<Order[]>(this, {
     given: () => this.orders,
     args: () => [this.clientId ?? ''],
     load: async (tracking, signal) => {
@@ -89,11 +91,6 @@ export class ClientOrdersList extends TrackedElement {
     if (changed.has('status') || changed.has('sort') || changed.has('pageSize')) this.page = 1;
   }
 
-  protected override updated(changed: PropertyValues) {
-    super.updated(changed);
-    this.setStatus(this.data.status);
-  }
-
   protected override render() {
     const l = this.localize;
     const { status, value } = this.data;
@@ -105,7 +102,7 @@ export class ClientOrdersList extends TrackedElement {
     if (status === 'error') body = errorView(l, () => this.data.retry());
     else if (status !== 'ready') body = skeleton(l, 4);
     else body = this.renderRows(value!);
-    return html`<section dir=${l.dir()} aria-busy=${status === 'loading'}>
+    return html`<section>
       ${this.renderToolbar(status === 'ready')} ${body}
     </section>`;
   }

@@ -1,7 +1,8 @@
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DataController } from '../shared/data-controller.js';
 import { TrackedElement } from '../shared/tracked-element.js';
+import { stats } from '../shared/locales/en/stats.js';
 import { tokens } from '../shared/tokens.js';
 import { errorView, messageView, skeleton, stateStyles } from '../shared/states.js';
 import { figures, heading, link, statsViewStyles } from '../shared/stats-view.js';
@@ -32,6 +33,7 @@ import type { OrderStats } from '../shared/types.js';
  */
 export class ClientOrdersSummary extends TrackedElement {
   static override styles = [tokens, stateStyles, statsViewStyles];
+  static override terms = stats;
 
   @property({ attribute: 'client-id' }) clientId?: string;
   /** The numbers to show as they are (`get_order_stats`); nothing is fetched while set. */
@@ -39,17 +41,12 @@ export class ClientOrdersSummary extends TrackedElement {
   @property() href?: string;
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  private readonly data = new DataController<OrderStats>(this, {
+  protected override readonly data = new DataController<OrderStats>(this, {
     given: () => this.stats,
     args: () => [this.clientId ?? ''],
     load: (tracking, signal) => tracking.stats(this.clientId || null, { signal }),
     watch: () => (this.clientId ? { clientId: this.clientId } : { all: true }),
   });
-
-  protected override updated(changed: PropertyValues) {
-    super.updated(changed);
-    this.setStatus(this.data.status);
-  }
 
   protected override render() {
     const l = this.localize;
@@ -64,7 +61,7 @@ export class ClientOrdersSummary extends TrackedElement {
         { label: l.term('totalDelivered'), value: l.number(value.leads_delivered) },
       ]);
     }
-    return html`<section class="card" part="base" dir=${l.dir()} aria-busy=${status === 'loading'}>
+    return html`<section class="card" part="base">
       ${heading(l.term('myOrdersTitle'), this.headingLevel)} ${body} ${link(this.href, l.term('viewAllOrders'))}
     </section>`;
   }

@@ -1,5 +1,4 @@
-import { html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyDeclarations } from 'lit';
 import { DataController } from '../shared/data-controller.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { tokens } from '../shared/tokens.js';
@@ -55,17 +54,25 @@ import { styles } from './order-progress-card.styles.js';
  */
 export class OrderProgressCard extends TrackedElement {
   static override styles = [tokens, stateStyles, orderViewStyles, styles];
+  static override properties: PropertyDeclarations = {
+    orderId: { attribute: 'order-id' },
+    order: { attribute: false },
+    compact: { type: Boolean, reflect: true },
+  };
 
   /** The order to load through the SDK. */
-  @property({ attribute: 'order-id' }) orderId?: string;
-
+  declare orderId?: string;
   /** The order row to show as is; nothing is fetched while it is set. */
-  @property({ attribute: false }) order?: Order;
-
+  declare order?: Order;
   /** A denser layout for lists. */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  declare compact: boolean;
 
-  private readonly data = new DataController<Order>(this, {
+  constructor() {
+    super();
+    this.compact = false;
+  }
+
+  protected override readonly data = new DataController<Order>(this, {
     given: () => this.order,
     args: () => (this.orderId ? [this.orderId] : undefined),
     // The card needs the row only: ask for as few leads and events as the database allows.
@@ -73,11 +80,6 @@ export class OrderProgressCard extends TrackedElement {
       (await tracking.orders.get(this.orderId!, { signal, leadLimit: 1, timelineLimit: 1 })).order,
     watch: () => (this.orderId ? { orderId: this.orderId } : undefined),
   });
-
-  protected override updated(changed: PropertyValues) {
-    super.updated(changed);
-    this.setStatus(this.data.status);
-  }
 
   protected override render() {
     const l = this.localize;
@@ -87,7 +89,7 @@ export class OrderProgressCard extends TrackedElement {
     else if (status === 'error') body = errorView(l, () => this.data.retry());
     else if (status === 'not-found') body = messageView(l.term('orderNotFound'), 'not-found');
     else body = skeleton(l, this.compact ? 2 : 3);
-    return html`<article class="card" part="base" dir=${l.dir()} aria-busy=${status === 'loading'}>
+    return html`<article class="card" part="base">
       ${body}
     </article>`;
   }

@@ -71,7 +71,7 @@ export const styles = css`
     font-weight: 600;
   }
   [role='option'].active {
-    background: var(--_surface-alt);
+    background: var(--lo-color-surface-alt, light-dark(#eef1f5, #262a31));
     outline: 2px solid var(--_primary);
     outline-offset: -2px;
   }

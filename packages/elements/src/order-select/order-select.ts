@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DataController } from '../shared/data-controller.js';
 import { TrackedElement } from '../shared/tracked-element.js';
+import { select } from '../shared/locales/en/select.js';
 import { tokens } from '../shared/tokens.js';
 import { errorView, stateStyles } from '../shared/states.js';
 import type { Order } from '../shared/types.js';
@@ -51,6 +52,7 @@ import { styles } from './order-select.styles.js';
  */
 export class OrderSelect extends TrackedElement {
   static override styles = [tokens, stateStyles, styles];
+  static override terms = select;
   static formAssociated = true;
 
   /** Whose orders to list through the SDK. */
@@ -76,7 +78,7 @@ export class OrderSelect extends TrackedElement {
   #defaultValue: string | undefined;
   #typeAhead = new TypeAhead();
 
-  private readonly data = new DataController<Order[]>(this, {
+  protected override readonly data = new DataController<Order[]>(this, {
     given: () => this.orders,
     args: () => (this.clientId ? [this.clientId] : undefined),
     load: async (tracking, signal) => {
@@ -149,7 +151,6 @@ export class OrderSelect extends TrackedElement {
 
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
-    this.setStatus(this.data.status);
     if (changed.has('open')) {
       this.#typeAhead.reset();
       if (this.open) this.internals.states.add('open');
@@ -180,7 +181,7 @@ export class OrderSelect extends TrackedElement {
     if (busy) display = l.term('loading');
     else if (!display) display = html`<span class="placeholder">${l.term('selectPlaceholder')}</span>`;
 
-    return html`<div dir=${l.dir()}>
+    return html`<div>
       <label id="label" part="label" @click=${() => this.focus()}>${label}</label>
       <div
         class="combobox"

@@ -18,8 +18,6 @@ interface Host extends ReactiveControllerHost {
   readonly sdk: Tracking | undefined;
 }
 
-// The SDK's refusals for a missing (or invisible: RLS hides it) row.
-const notFoundCodes = new Set(['order_not_found', 'client_not_found']);
 
 /**
  * Loads a widget's data through the SDK and keeps it current: loading, error with retry,
@@ -95,8 +93,9 @@ export class DataController<T> implements ReactiveController {
       this.error = undefined;
     } catch (error) {
       if (abort.signal.aborted) return;
+      // The SDK's refusal for a missing row, or one Row Level Security hides.
       const code = (error as { code?: unknown } | null)?.code;
-      if (typeof code === 'string' && notFoundCodes.has(code)) {
+      if (code === 'order_not_found' || code === 'client_not_found') {
         this.status = 'not-found';
         this.value = undefined;
       } else if (!silent || this.status !== 'ready') {

@@ -38,15 +38,14 @@ export const orderViewStyles = css`
     inline-size: var(--_value);
     background: var(--lo-progress-color, var(--_primary));
     border-radius: inherit;
-    transition: inline-size 0.3s ease;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .fill {
+      transition: inline-size 0.3s;
+    }
   }
   .fill.full {
     background: var(--lo-progress-full-color, var(--_success));
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .fill {
-      transition: none;
-    }
   }
   .overdue,
   .behind {
@@ -75,6 +74,7 @@ export function orderTitle(order: Order): TemplateResult {
     : nothing}`;
 }
 
+/** A `progressbar` from 0 to 100, the ARIA defaults, so no min or max is written. */
 export function progressBar(l: LocalizeController, order: Order): TemplateResult {
   const pct = Math.min(100, Math.max(0, order.completion_percentage));
   const delivered = l.number(order.leads_delivered);
@@ -84,8 +84,6 @@ export function progressBar(l: LocalizeController, order: Order): TemplateResult
     part="bar"
     role="progressbar"
     aria-label=${l.term('progressLabel')}
-    aria-valuemin="0"
-    aria-valuemax="100"
     aria-valuenow=${pct}
     aria-valuetext=${l.term('progressValue')(delivered, purchased, l.percent(pct))}
   >

@@ -12,19 +12,18 @@ export const stateStyles = css`
     block-size: 0.9em;
     border-radius: var(--_radius);
     background: var(--_track);
-    animation: lo-pulse 1.4s ease-in-out infinite;
   }
   .skeleton span:nth-child(2) {
     inline-size: 70%;
   }
   @keyframes lo-pulse {
     50% {
-      opacity: 0.45;
+      opacity: 0.5;
     }
   }
-  @media (prefers-reduced-motion: reduce) {
+  @media (prefers-reduced-motion: no-preference) {
     .skeleton span {
-      animation: none;
+      animation: lo-pulse 1.4s infinite;
     }
   }
   .message {

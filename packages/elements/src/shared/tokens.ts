@@ -9,13 +9,11 @@ import { css } from 'lit';
 export const tokens = css`
   :host {
     color-scheme: var(--lo-color-scheme, light dark);
-    --_surface: var(--lo-color-surface, light-dark(#ffffff, #17191e));
-    --_surface-alt: var(--lo-color-surface-alt, light-dark(#f3f4f6, #23262d));
+    --_surface: var(--lo-color-surface, light-dark(#fff, #17191e));
     --_text: var(--lo-color-text, light-dark(#1f2328, #e8eaed));
     --_text-muted: var(--lo-color-text-muted, light-dark(#555d68, #a9b0ba));
     --_border: var(--lo-color-border, light-dark(#d4d8de, #3a3f48));
     --_primary: var(--lo-color-primary, light-dark(#1d4ed8, #7aa7ff));
-    --_on-primary: var(--lo-color-on-primary, light-dark(#ffffff, #0b1220));
     --_success: var(--lo-color-success, light-dark(#17663a, #6fd39a));
     --_warning: var(--lo-color-warning, light-dark(#8a5300, #f3c061));
     --_danger: var(--lo-color-danger, light-dark(#b42318, #ff9a8f));
@@ -25,11 +23,9 @@ export const tokens = css`
     --_space-m: var(--lo-space-m, 0.75rem);
     --_space-l: var(--lo-space-l, 1rem);
     --_radius: var(--lo-radius, 0.5rem);
-    --_font: var(--lo-font-family, system-ui, sans-serif);
-    --_font-size: var(--lo-font-size, 0.875rem);
     --_focus: var(--lo-focus-ring, 2px solid var(--_primary));
-    font-family: var(--_font);
-    font-size: var(--_font-size);
+    font-family: var(--lo-font-family, system-ui, sans-serif);
+    font-size: var(--lo-font-size, 0.875rem);
     color: var(--_text);
   }
   :host([hidden]) {
@@ -42,19 +38,8 @@ export const tokens = css`
     border-radius: var(--_radius);
     padding: var(--_space-l);
   }
-  .muted {
-    color: var(--_text-muted);
-  }
   :focus-visible {
     outline: var(--_focus);
     outline-offset: 2px;
-  }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -1,8 +1,6 @@
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { ContextConsumer } from '@lit/context';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { trackingContext } from './context.js';
-import { LocalizeController } from './localize.js';
+import { LocalizeController, type Translation } from './localize.js';
 import type { LoadStatus } from './data-controller.js';
 import type { Tracking } from './tracking.js';
 
@@ -10,28 +8,50 @@ import type { Tracking } from './tracking.js';
  * What every widget shares: the SDK instance (its own `.tracking`, else the nearest
  * `<order-tracking-provider>`'s), the `locale`, localization, and the load status exposed as a
  * custom state (`:state(loading)`, …) so hosts can style it and tests can wait for it.
+ *
+ * Reactive properties are declared with `static properties` rather than decorators, and the
+ * context request is sent directly (the Context Community Protocol that `@lit/context`'s
+ * provider answers): together that keeps about 1 KB out of every widget's bundle.
  */
 export class TrackedElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    tracking: { attribute: false },
+    locale: { reflect: true },
+    contextTracking: { state: true },
+  };
+
   /** The SDK instance (`createOrderTracking(...)`). Overrides the provider's for this element. */
-  @property({ attribute: false }) tracking?: Tracking;
-
+  declare tracking?: Tracking;
   /** A BCP 47 language tag; defaults to the nearest `lang` attribute, then the document's. */
-  @property({ reflect: true }) locale?: string;
+  declare locale?: string;
+  private declare contextTracking?: Tracking;
 
-  @state() private contextTracking?: Tracking;
+  /** The English this element shows beyond the shared terms (the fallback for every language). */
+  static terms: Partial<Translation> = {};
 
-  protected readonly localize = new LocalizeController(this);
+  protected readonly localize = new LocalizeController(this, (this.constructor as typeof TrackedElement).terms);
   protected readonly internals: ElementInternals = this.attachInternals();
+  #unsubscribe?: () => void;
 
-  constructor() {
-    super();
-    new ContextConsumer(this, {
+  override connectedCallback() {
+    super.connectedCallback();
+    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
       context: trackingContext,
+      contextTarget: this,
       subscribe: true,
-      callback: (value) => {
+      callback: (value: Tracking | undefined, unsubscribe?: () => void) => {
+        if (unsubscribe !== this.#unsubscribe) this.#unsubscribe?.();
+        this.#unsubscribe = unsubscribe;
         this.contextTracking = value;
       },
     });
+    this.dispatchEvent(request);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   /** The SDK instance in use. */
@@ -39,11 +59,14 @@ export class TrackedElement extends LitElement {
     return this.tracking ?? this.contextTracking;
   }
 
-  /** Mirrors the data status as exactly one custom state. */
-  protected setStatus(status: LoadStatus) {
+  /** The element's data, when it loads any; its status is mirrored as a custom state. */
+  protected data?: { status: LoadStatus };
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
     const states = this.internals.states;
     for (const s of ['idle', 'loading', 'ready', 'error', 'not-found']) {
-      if (s === status) states.add(s);
+      if (s === this.data?.status) states.add(s);
       else states.delete(s);
     }
   }

@@ -6,8 +6,10 @@ import type { OrderPace, OrderStatus } from '../types.js';
  */
 export interface Translation {
   $code: string;
-  $name: string;
-  $dir: 'ltr' | 'rtl';
+  /** The language's own name, for a host's language picker. */
+  $name?: string;
+  /** The language's direction; hosts set `dir` on the page or an ancestor accordingly. */
+  $dir?: 'ltr' | 'rtl';
   status: Record<OrderStatus, string>;
   pace: Record<Exclude<OrderPace, null>, string>;
   loading: string;
@@ -23,7 +25,6 @@ export interface Translation {
   daysOverdue: (n: number, formatted: string) => string;
   dueToday: string;
   noTargetDate: string;
-  targetDate: (date: string) => string;
   // order-select
   selectLabel: string;
   selectPlaceholder: string;
@@ -49,7 +50,6 @@ export interface Translation {
   pagination: string;
   previousPage: string;
   nextPage: string;
-  loadMore: string;
   orderCount: (n: number, formatted: string) => string;
   // dashboard cards
   activeOrdersTitle: string;

@@ -1,0 +1,41 @@
+// How the root rollup.config.mjs builds this package: one ES module per source file in dist/
+// (so `sideEffects` keeps working for the host's bundler) with Lit and the SDK left external.
+// Type declarations come from `tsc --emitDeclarationOnly` (npm run build:types).
+import { fileURLToPath } from 'node:url';
+import { readdirSync, existsSync } from 'node:fs';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+export const tsconfig = here('../../tsconfig.json');
+
+/** The package's public entries: the index, every element's registration file, every locale. */
+export function entries() {
+  const src = here('./src');
+  const input = { index: `${src}/index.ts` };
+  for (const dir of readdirSync(src, { withFileTypes: true })) {
+    if (dir.isDirectory() && existsSync(`${src}/${dir.name}/define.ts`)) input[`${dir.name}/define`] = `${src}/${dir.name}/define.ts`;
+  }
+  for (const file of readdirSync(`${src}/shared/locales`)) {
+    if (file.endsWith('.ts') && file !== 'terms.ts') input[`shared/locales/${file.slice(0, -3)}`] = `${src}/shared/locales/${file}`;
+  }
+  return input;
+}
+
+export const esbuildOptions = { target: 'es2022', tsconfig, minify: false };
+
+export default [
+  {
+    input: entries(),
+    external: (id) => /^(lit|@lit\/|@lead-orders\/)/.test(id),
+    plugins: [nodeResolve({ exportConditions: ['source'] }), esbuild(esbuildOptions), minifyTemplatesPlugin()],
+    output: {
+      dir: here('./dist'),
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: here('./src'),
+      entryFileNames: '[name].js',
+    },
+  },
+];
