@@ -55,6 +55,20 @@ describe('concurrent writers (postgres 17)', () => {
     );
   }
 
+  /** Waits until `n` other sessions (whose query matches `like`) are waiting for a lock; fails after ~30 s. */
+  async function lockWaiters(n: number, like = '%'): Promise<number> {
+    let waiting = 0;
+    for (let i = 0; i < 600 && waiting < n; i++) {
+      await sleep(50);
+      const { rows } = await pool.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid() and query like $1`,
+        [like],
+      );
+      waiting = rows[0]!.n;
+    }
+    return waiting;
+  }
+
   /**
    * Holds the order's row lock while the workers start, until every one of them is waiting for it,
    * then lets them all go: every worker has read the order as Active and then competes for the last places.
@@ -65,15 +79,7 @@ describe('concurrent writers (postgres 17)', () => {
       await gate.query('begin');
       await gate.query('select 1 from public.orders where id = $1 for update', [orderId]);
       const results = start();
-      let waiting = 0;
-      for (let i = 0; i < 600 && waiting < WORKERS; i++) {
-        await sleep(50);
-        const { rows } = await pool.query<{ n: number }>(
-          `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
-        );
-        waiting = rows[0]!.n;
-      }
-      assert.equal(waiting, WORKERS, 'every worker is waiting for the order');
+      assert.equal(await lockWaiters(WORKERS), WORKERS, 'every worker is waiting for the order');
       await gate.query('commit');
       return await results;
     } finally {
@@ -192,5 +198,58 @@ describe('concurrent writers (postgres 17)', () => {
     for (const number of numbers) assert.match(number, new RegExp(`^ORD-${year}-\\d{3,}$`));
     const { rows: stored } = await db.query<{ n: number }>('select count(*)::int as n from public.orders where order_number = any ($1)', [numbers]);
     assert.equal(stored[0]!.n, WORKERS);
+  });
+
+  test('an automatic number never fails because an admin is taking that very number by hand at the same moment', async () => {
+    const { rows } = await db.query<{ next: string }>(
+      `select format('ORD-%s-%s', extract(year from current_date)::int, lpad((coalesce(max(last_value), 0) + 1)::text, 3, '0')) as next
+         from public.order_number_counters where year = extract(year from current_date)::int`,
+    );
+    const manual = rows[0]!.next;
+    const byHand = await pool.connect();
+    try {
+      await byHand.query('begin');
+      await byHand.query('set local role authenticated');
+      await byHand.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ role: 'authenticated', sub: world.adminId })]);
+      await byHand.query('select public.create_order(p_client_id => $1, p_leads_purchased => 5, p_order_number => $2)', [world.clientIdA, manual]);
+      const automatic = actAs(db, world.admin, async (tx) =>
+        (await tx.query('select public.create_order(p_client_id => $1, p_leads_purchased => 5) as result', [world.clientIdB])).rows[0].result);
+      const outcome = automatic.then((value) => ({ value }), (error) => ({ error }));
+      assert.equal(await lockWaiters(1, '%create_order%'), 1, 'the automatic creation waits for the manual one');
+      await byHand.query('commit');
+      const result: any = await outcome;
+      assert.equal(result.error, undefined, `automatic numbering failed: ${result.error?.code} ${result.error?.message}`);
+      assert.notEqual(result.value.order_number, manual);
+      assert.match(result.value.order_number, /^ORD-\d{4}-\d{3,}$/);
+    } finally {
+      byHand.release();
+    }
+  });
+
+  test('rebuild_order_counts repairing an order while a lead is being assigned to it leaves the count equal to a recount', async () => {
+    const order = await addOrder(db, world, world.clientIdA, 20);
+    await addLeads(db, world.clientIdA, 4, { orderId: order.id });
+    // Drift: one delivered lead imported without the counting triggers (stored 4, actual 5).
+    await db.transaction(async (tx) => {
+      await tx.query('set local session_replication_role = replica');
+      await tx.query(`insert into public.leads (company_name, status, client_id, order_id) values ('Imported', 'Approved', $1, $2)`,
+        [world.clientIdA, order.id]);
+    });
+    const [lead] = await addLeads(db, world.clientIdA, 1);
+
+    // An assignment is under way (it holds the order's row) when the rebuild recounts.
+    const assigner = await pool.connect();
+    try {
+      await assigner.query('begin');
+      await assigner.query('update public.leads set order_id = $2 where id = $1', [lead, order.id]);
+      const rebuilding = actAs(db, world.admin, (tx) => tx.query('select public.rebuild_order_counts() as result'));
+      assert.equal(await lockWaiters(1, '%rebuild_order_counts%'), 1, 'the rebuild waits for the assignment');
+      await assigner.query('commit');
+      await rebuilding;
+    } finally {
+      assigner.release();
+    }
+    assert.equal(await recount(db, order.id), 6);
+    assert.equal((await orderRow(db, order.id)).leads_delivered, 6, 'the rebuild wrote a count older than the assignment');
   });
 });
