@@ -3,16 +3,20 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { plainReporter } from './scripts/plain-reporter.mjs';
+import { nodeBuiltinsStub } from './scripts/node-builtins-stub.mjs';
+import { serveBinary } from './scripts/serve-binary.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 // esbuild does not follow `extends`, so point it at the file that holds the decorator settings.
 const tsconfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
+const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 
 export default {
-  rootDir: '../..',
+  rootDir,
+  middleware: [serveBinary(rootDir)],
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
+  plugins: [nodeBuiltinsStub(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
   mimeTypes: { '**/*.wasm': 'application/wasm' },
   browsers: [
     chromeLauncher({
