@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { applyMigrations } from '../src/index.js';
+import { applyMigrations, type SqlDatabase } from '../src/index.js';
 import { fromPgPool, readFixture, readMigrationsDir, startEmbeddedPostgres } from '../src/node.js';
 import { benchAssignments, checkCounts } from './assign-bench.js';
 import { benchIds, loadScale, type Flavor, type LoadReport, type ScaleOptions } from './load-scale.js';
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function assignmentSection(ours: ReturnType<typeof fromPgPool>, proposal: ReturnType<typeof fromPgPool>, scale: Scale): Promise<void> {
+async function assignmentSection(ours: SqlDatabase, proposal: SqlDatabase, scale: Scale): Promise<void> {
   const whale = md5Uuid(benchIds.clientLabel(0));
   const { rows } = await ours.query<{ id: string }>(
     'select id from public.leads where client_id = $1 and order_id is null order by id',
@@ -152,7 +152,7 @@ async function assignmentSection(ours: ReturnType<typeof fromPgPool>, proposal: 
   console.log(problems.length === 0 ? '\nCounts after the runs equal a recount in both databases.' : `\n**Count mismatch**: ${problems.join('; ')}`);
 }
 
-async function readSection(ours: ReturnType<typeof fromPgPool>, url: string, scale: Scale): Promise<void> {
+async function readSection(ours: SqlDatabase, url: string, scale: Scale): Promise<void> {
   const identities = [
     { as: 'client', identity: { role: 'authenticated' as const, userId: md5Uuid(benchIds.clientUserLabel(1)) } },
     { as: 'admin', identity: { role: 'authenticated' as const, userId: md5Uuid(benchIds.adminLabel) } },
