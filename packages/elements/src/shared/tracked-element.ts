@@ -17,14 +17,12 @@ export class TrackedElement extends LitElement {
   static override properties: PropertyDeclarations = {
     tracking: { attribute: false },
     locale: { reflect: true },
-    contextTracking: { state: true },
   };
 
   /** The SDK instance (`createOrderTracking(...)`). Overrides the provider's for this element. */
   declare tracking?: Tracking;
   /** A BCP 47 language tag; defaults to the nearest `lang` attribute, then the document's. */
   declare locale?: string;
-  private declare contextTracking?: Tracking;
 
   /** The English this element shows beyond the shared terms (the fallback for every language). */
   static terms: Partial<Translation> = {};
@@ -32,6 +30,7 @@ export class TrackedElement extends LitElement {
   protected readonly localize = new LocalizeController(this, (this.constructor as typeof TrackedElement).terms);
   protected readonly internals: ElementInternals = this.attachInternals();
   #unsubscribe?: () => void;
+  #contextTracking?: Tracking;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -42,7 +41,8 @@ export class TrackedElement extends LitElement {
       callback: (value: Tracking | undefined, unsubscribe?: () => void) => {
         if (unsubscribe !== this.#unsubscribe) this.#unsubscribe?.();
         this.#unsubscribe = unsubscribe;
-        this.contextTracking = value;
+        this.#contextTracking = value;
+        this.requestUpdate();
       },
     });
     this.dispatchEvent(request);
@@ -56,7 +56,7 @@ export class TrackedElement extends LitElement {
 
   /** The SDK instance in use. */
   get sdk(): Tracking | undefined {
-    return this.tracking ?? this.contextTracking;
+    return this.tracking ?? this.#contextTracking;
   }
 
   /** The element's data, when it loads any; its status is mirrored as a custom state. */

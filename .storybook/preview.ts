@@ -1,0 +1,60 @@
+import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import manifest from '../packages/elements/custom-elements.json';
+import '@lead-orders/elements';
+import '@lead-orders/elements/locales/register-de.js';
+
+setCustomElementsManifest(manifest);
+
+/** Language, direction and colour scheme from the toolbar, applied the way a host page would. */
+const host: Decorator = (story, { globals }) => {
+  const dark = globals.theme === 'dark';
+  return html`<div
+    lang=${globals.locale ?? 'en'}
+    dir=${globals.dir ?? 'ltr'}
+    style="--lo-color-scheme: ${dark ? 'dark' : 'light'}; color-scheme: ${dark ? 'dark' : 'light'};
+      background: ${dark ? '#0f1115' : '#ffffff'}; padding: 1rem; max-width: 44rem"
+  >
+    ${story()}
+  </div>`;
+};
+
+const preview: Preview = {
+  decorators: [host],
+  globalTypes: {
+    locale: {
+      description: 'Language of the widgets',
+      toolbar: { title: 'Language', icon: 'globe', items: [{ value: 'en', title: 'English' }, { value: 'de', title: 'Deutsch' }], dynamicTitle: true },
+    },
+    dir: {
+      description: 'Text direction',
+      toolbar: { title: 'Direction', icon: 'transfer', items: [{ value: 'ltr', title: 'Left to right' }, { value: 'rtl', title: 'Right to left' }], dynamicTitle: true },
+    },
+    theme: {
+      description: 'Colour scheme',
+      toolbar: { title: 'Theme', icon: 'mirror', items: [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
+    },
+    user: {
+      description: 'Who the data-driven stories act as (a real database in the page)',
+      toolbar: {
+        title: 'Acting user',
+        icon: 'user',
+        items: [
+          { value: 'admin', title: 'Admin' },
+          { value: 'clientA', title: 'Client A' },
+          { value: 'clientB', title: 'Client B' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en', dir: 'ltr', theme: 'light', user: 'admin' },
+  parameters: {
+    controls: { expanded: true },
+    a11y: { test: 'error' },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;

@@ -1,0 +1,103 @@
+// Builds Storybook statically and opens every story in headless Chromium. A story fails on a
+// console error, an uncaught exception, Storybook's error display, or any axe-core violation.
+// Stories on the demo database wait until their widgets have loaded (stories tagged
+// `stays-loading` show the loading state on purpose and are checked as they are).
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { serveStatic } from './static-server.mjs';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const out = `${root}storybook-static`;
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+if (!process.argv.includes('--no-build')) {
+  const build = spawnSync('npm', ['run', 'build-storybook'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('storybook build failed');
+    process.exit(1);
+  }
+}
+
+const index = JSON.parse(await readFile(`${out}/index.json`, 'utf8'));
+const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+const only = process.env.STORY_FILTER;
+const server = await serveStatic(out);
+const browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs(), headless: true });
+
+/** Every problem one story shows. */
+async function check(story) {
+  const problems = [];
+  const page = await browser.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  try {
+    await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+      { timeout: 30000 },
+    );
+    if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
+      problems.push(`story error: ${await page.evaluate(() => document.querySelector('#error-message')?.textContent ?? '')}`);
+    } else if (!story.tags.includes('stays-loading')) {
+      // Wait until no widget (at any shadow depth) is still loading.
+      await page.waitForFunction(
+        () => {
+          const loading = (root) =>
+            [...root.querySelectorAll('*')].some((el) => {
+              try {
+                if (el.matches(':state(loading)')) return true;
+              } catch {}
+              return el.shadowRoot ? loading(el.shadowRoot) : false;
+            });
+          return !loading(document);
+        },
+        { timeout: 30000, polling: 100 },
+      );
+    }
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+    });
+    for (const v of violations) problems.push(`axe ${v}`);
+  } catch (error) {
+    problems.push(`failed to check: ${error.message}`);
+  } finally {
+    await page.close();
+  }
+  return problems;
+}
+
+let passed = 0;
+let failed = 0;
+const started = Date.now();
+for (const story of stories) {
+  if (only && !story.id.includes(only)) continue;
+  const problems = await check(story);
+  if (problems.length === 0) {
+    passed += 1;
+    console.log(`  ✓ ${story.title} › ${story.name}`);
+  } else {
+    failed += 1;
+    console.log(`  ✗ ${story.title} › ${story.name}`);
+    for (const p of problems) console.log(`      ${p}`);
+  }
+}
+await browser.close();
+await server.close();
+console.log(`\n${stories.length} stories checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (process.env.LO_RESULTS_DIR) {
+  await mkdir(process.env.LO_RESULTS_DIR, { recursive: true });
+  await writeFile(`${process.env.LO_RESULTS_DIR}/stories.json`, JSON.stringify({ passed, failed }));
+}
+console.log(`stories: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

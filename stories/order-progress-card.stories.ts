@@ -1,0 +1,71 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { Order } from '@lead-orders/sdk';
+import { sampleOrders } from '../packages/elements/test/fixtures/orders.js';
+import { alwaysFails, neverLoads } from './support/stub-tracking.js';
+import { assignmentPanel, loadLiveDemo, type LiveDemo } from './support/live-demo.js';
+
+interface Args {
+  compact: boolean;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/order-progress-card',
+  component: 'order-progress-card',
+  args: { compact: false },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const show = (order: () => Order): Story => ({
+  render: ({ compact }) => html`<order-progress-card ?compact=${compact} .order=${order()}></order-progress-card>`,
+});
+
+export const Active = show(sampleOrders.active);
+export const NearlyFull = show(sampleOrders.nearlyFull);
+export const Full = show(sampleOrders.full);
+export const Completed = show(sampleOrders.completed);
+export const Paused = show(sampleOrders.paused);
+export const Cancelled = show(sampleOrders.cancelled);
+export const Draft = show(sampleOrders.draft);
+export const Overdue = show(sampleOrders.overdue);
+export const BehindPace = show(sampleOrders.behind);
+export const LongName = show(sampleOrders.longName);
+export const RightToLeft: Story = { ...show(sampleOrders.rtlName), globals: { dir: 'rtl' } };
+export const DarkTheme: Story = { ...show(sampleOrders.overdue), globals: { theme: 'dark' } };
+export const German: Story = { ...show(sampleOrders.nearlyFull), globals: { locale: 'de' } };
+export const Compact: Story = { ...show(sampleOrders.active), args: { compact: true } };
+
+export const Loading: Story = {
+  tags: ['stays-loading'],
+  render: () => html`<order-progress-card order-id="00000000-0000-4000-8000-000000000001" .tracking=${neverLoads()}></order-progress-card>`,
+};
+
+export const ErrorState: Story = {
+  name: 'Error',
+  render: () => html`<order-progress-card order-id="00000000-0000-4000-8000-000000000001" .tracking=${alwaysFails()}></order-progress-card>`,
+};
+
+/** On the demo database: an id nobody has. */
+export const NotFound: Story = {
+  tags: ['database'],
+  loaders: [loadLiveDemo],
+  render: (_args, { loaded }) =>
+    html`<order-progress-card order-id="00000000-0000-4000-8000-0000000000ff" .tracking=${(loaded as LiveDemo).tracking}></order-progress-card>`,
+};
+
+/**
+ * On the demo database as the toolbar's acting user. Take a lead out or assign it again and
+ * watch the bar follow; as client B the order is someone else's and is not found.
+ */
+export const LiveOnDemoDatabase: Story = {
+  tags: ['database'],
+  loaders: [loadLiveDemo],
+  render: ({ compact }, { loaded }) => {
+    const demo = loaded as LiveDemo;
+    return html`<order-tracking-provider .tracking=${demo.tracking}>
+        <order-progress-card ?compact=${compact} order-id=${demo.orderId}></order-progress-card>
+      </order-tracking-provider>
+      ${assignmentPanel(demo)}`;
+  },
+};
