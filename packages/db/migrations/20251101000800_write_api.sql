@@ -72,16 +72,23 @@ begin
       jsonb_build_object('client_id', p_client_id));
   end if;
 
-  insert into public.orders (order_number, client_id, name, description, leads_purchased,
-                             target_delivery_date, start_date, priority, status)
-  values (coalesce(btrim(p_order_number), public.next_order_number()), p_client_id, p_name, p_description,
-          p_leads_purchased, p_target_delivery_date, p_start_date, coalesce(p_priority, 0), coalesce(p_status, 'Draft'))
-  returning id into v_id;
-  return lead_orders.order_json(v_id);
-exception when unique_violation then
-  -- Two admins choosing the same number at the same moment: the trigger's check cannot see the other.
-  perform lead_orders.fail('order_number_taken', format('Order number %s is already taken.', p_order_number),
-    jsonb_build_object('order_number', p_order_number));
+  loop
+    begin
+      insert into public.orders (order_number, client_id, name, description, leads_purchased,
+                                 target_delivery_date, start_date, priority, status)
+      values (coalesce(btrim(p_order_number), public.next_order_number()), p_client_id, p_name, p_description,
+              p_leads_purchased, p_target_delivery_date, p_start_date, coalesce(p_priority, 0), coalesce(p_status, 'Draft'))
+      returning id into v_id;
+      return lead_orders.order_json(v_id);
+    exception when unique_violation then
+      -- Someone took the number at the same moment (the trigger's check cannot see an
+      -- uncommitted order). An automatic number simply draws the next one.
+      if p_order_number is not null then
+        perform lead_orders.fail('order_number_taken', format('Order number %s is already taken.', btrim(p_order_number)),
+          jsonb_build_object('order_number', btrim(p_order_number)));
+      end if;
+    end;
+  end loop;
 end;
 $$;
 
@@ -260,6 +267,14 @@ begin
   if not exists (select 1 from public.clients where id = p_client_id) then
     perform lead_orders.fail('client_not_found', format('Client %s does not exist.', p_client_id),
       jsonb_build_object('client_id', p_client_id));
+  end if;
+  -- Keeping the lead's current order while changing its client: the lead trigger would take it
+  -- out of that order silently, so refuse here as any other cross-client assignment is refused.
+  if p_order_id is not null and p_order_id = v_before.order_id and exists (select 1 from public.orders o where o.id = p_order_id and o.client_id <> p_client_id) then
+    perform lead_orders.fail('lead_client_mismatch',
+      format('Order %s belongs to another client than %s.', p_order_id, p_client_id),
+      jsonb_build_object('lead_id', p_lead_id, 'order_id', p_order_id, 'client_id', p_client_id),
+      'Choose one of the client''s own orders, or none.');
   end if;
   update public.leads set client_id = p_client_id, order_id = p_order_id where id = p_lead_id returning * into v_after;
   return jsonb_build_object(

@@ -10,6 +10,10 @@ declare
   v_drifted jsonb;
 begin
   perform lead_orders.require_order_admin();
+  -- Lock every order first (in id order, as assignments do): an assignment committing while we
+  -- count would otherwise be overwritten by our older count. The count below then starts after
+  -- every in-flight change to these orders has committed.
+  perform 1 from public.orders order by id for update;
   select count(*) into v_checked from public.orders;
 
   create temporary table lead_orders_recount on commit drop as
