@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs';
+import { mkdirSync, writeFileSync, writeSync } from 'node:fs';
 
 // CI reads the last line of the run; web-test-runner's own summary ends with a progress bar,
 // so this reporter closes the output with a plain "N passed, N failed" count.
@@ -23,6 +23,10 @@ export function plainReporter() {
           && !session.testResults?.suites.length) totals.failed += 1;
       }
       const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+      if (process.env.LO_RESULTS_DIR) {
+        mkdirSync(process.env.LO_RESULTS_DIR, { recursive: true });
+        writeFileSync(`${process.env.LO_RESULTS_DIR}/browser-tests.json`, JSON.stringify(totals));
+      }
       // The runner prints its own summary after the reporters stop: write ours at exit.
       process.once('exit', () => writeSync(1, `\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`));
     },

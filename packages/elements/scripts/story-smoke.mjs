@@ -65,7 +65,18 @@ async function check(story) {
     }
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
+      // The a11y addon runs axe in the same page after each render; wait for its run to end.
+      const run = async () => {
+        for (;;) {
+          try {
+            return await window.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
+          } catch (error) {
+            if (!String(error).includes('already running')) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        }
+      };
+      const result = await run();
       return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
     });
     for (const v of violations) problems.push(`axe ${v}`);
@@ -94,7 +105,7 @@ for (const story of stories) {
 }
 await browser.close();
 await server.close();
-console.log(`\n${stories.length} stories checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\n${passed + failed} stories checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (process.env.LO_RESULTS_DIR) {
   await mkdir(process.env.LO_RESULTS_DIR, { recursive: true });
   await writeFile(`${process.env.LO_RESULTS_DIR}/stories.json`, JSON.stringify({ passed, failed }));
