@@ -1,11 +1,14 @@
 -- Read functions (the proposal's get-orders, get-order-details and get-order-stats).
 
+-- plpgsql rather than sql: its plan is cached per connection, and every write returns an order.
 create or replace function lead_orders.order_json(p_order_id uuid) returns jsonb
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-  select to_jsonb(s) from public.order_summary s where s.id = p_order_id
+begin
+  return (select to_jsonb(s) from public.order_summary s where s.id = p_order_id);
+end;
 $$;
 revoke execute on function lead_orders.order_json(uuid) from public, anon;
 grant execute on function lead_orders.order_json(uuid) to authenticated, service_role;
@@ -34,9 +37,12 @@ $$;
 revoke execute on function lead_orders.decode_cursor(text) from public, anon;
 grant execute on function lead_orders.decode_cursor(text) to authenticated, service_role;
 
--- security invoker: RLS decides visibility. For a client, the query also names its client ids
--- explicitly so the planner walks idx_orders_client_page instead of filtering every order.
--- The SQL is built per call from only the filters given, so each call gets a plan that fits it.
+-- SECURITY DEFINER with the scope decided here, explicitly: every order for admins, the caller's
+-- own clients' orders otherwise (the same rule as the RLS policies). Under RLS the planner may
+-- not evaluate the search filter before the policies, and an admin's search fell back to a full
+-- scan and sort; with the scope explicit, every call walks idx_orders_page or
+-- idx_orders_client_page. The SQL is built per call from only the filters given, so each call
+-- gets a plan that fits it.
 create or replace function public.get_orders(
   p_client_id uuid default null,
   p_status public.order_status[] default null,
@@ -48,7 +54,7 @@ create or replace function public.get_orders(
 ) returns jsonb
 language plpgsql
 stable
-security invoker
+security definer
 set search_path = ''
 as $$
 declare
@@ -61,6 +67,9 @@ declare
   v_rows jsonb;
   v_last jsonb;
 begin
+  if current_setting('role') = 'anon' then
+    perform lead_orders.fail('forbidden', 'Sign in to see orders.');
+  end if;
   if p_limit is null or p_limit < 1 or p_limit > 500 then
     perform lead_orders.fail('invalid_input', 'p_limit must be between 1 and 500.', jsonb_build_object('field', 'p_limit'));
   end if;
@@ -202,7 +211,9 @@ begin
       'delivered_last_30_days', count(*))
     from public.leads l
     where l.delivered_at >= now() - interval '30 days' and %s$q$,
-    case when v_scope is null then 'l.order_id is not null' else 'l.client_id = any ($1) and l.order_id is not null' end)
+    -- delivered_at is only ever set while a lead counts toward an order, so no order_id test:
+    -- the admin's count stays an index-only scan.
+    case when v_scope is null then 'true' else 'l.client_id = any ($1)' end)
   into v_deliveries
   using v_scope;
 

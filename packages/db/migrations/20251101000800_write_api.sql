@@ -179,17 +179,29 @@ security invoker
 set search_path = ''
 as $$
 declare
-  v_before public.leads;
-  v_after public.leads;
+  v_lead jsonb;
+  v_previous uuid;
 begin
   perform lead_orders.require_order_admin();
-  v_before := lead_orders.lock_lead(p_lead_id);
-  update public.leads set order_id = p_order_id where id = p_lead_id returning * into v_after;
+  if p_lead_id is null then
+    perform lead_orders.fail('invalid_input', 'p_lead_id is required.', jsonb_build_object('field', 'p_lead_id'));
+  end if;
+  -- One statement locks the lead, remembers its order and moves it.
+  with before as (
+    select l.id, l.order_id from public.leads l where l.id = p_lead_id for update
+  )
+  update public.leads l set order_id = p_order_id
+    from before
+   where l.id = before.id
+  returning to_jsonb(l), before.order_id into v_lead, v_previous;
+  if v_lead is null then
+    perform lead_orders.fail('lead_not_found', format('Lead %s does not exist.', p_lead_id), jsonb_build_object('lead_id', p_lead_id));
+  end if;
   return jsonb_build_object(
-    'lead', to_jsonb(v_after),
+    'lead', v_lead,
     'order', case when p_order_id is not null then lead_orders.order_json(p_order_id) end,
-    'previous_order', case when v_before.order_id is distinct from p_order_id and v_before.order_id is not null
-      then lead_orders.order_json(v_before.order_id) end);
+    'previous_order', case when v_previous is distinct from p_order_id and v_previous is not null
+      then lead_orders.order_json(v_previous) end);
 end;
 $$;
 

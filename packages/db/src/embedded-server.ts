@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -44,7 +44,8 @@ export async function startEmbeddedPostgres(options: { version?: 15 | 17; dataDi
     onLog: () => undefined,
     onError: () => undefined,
   });
-  await server.initialise();
+  // A kept data directory is started as it is; initdb refuses a directory that holds a cluster.
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,

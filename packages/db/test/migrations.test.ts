@@ -78,10 +78,12 @@ for (const version of [15, 17] as const) {
         'lead_orders.leads_before_write',
         'lead_orders.orders_after_insert',
         'lead_orders.orders_before_update',
-        // Checks is_order_admin() first; draws from a counter table nobody else may touch.
+        // Scope explicitly: every client for admins, the caller's own otherwise.
         'public.get_order_stats',
-        // Scopes explicitly: every client for admins, the caller's own otherwise.
+        'public.get_orders',
+        // Reads clients.profile_id for policies without recursing into clients' own policies.
         'public.my_client_ids',
+        // Checks is_order_admin() first; draws from a counter table nobody else may touch.
         'public.next_order_number',
       ]);
     });
