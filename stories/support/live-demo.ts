@@ -40,7 +40,7 @@ export function assignmentPanel(demo: LiveDemo): TemplateResult {
     <button type="button" @click=${(e: Event) => act(e, demo.orderId)}>Assign it again</button>
     <output aria-live="polite" style="margin-inline-start: 0.5rem"></output>
     ${demo.user === 'clientB'
-      ? html`<p>Acting as client B: this order belongs to client A, so the widget says it cannot be found.</p>`
+      ? html`<p>Acting as client B: the order these buttons change belongs to client A, so client B never sees it.</p>`
       : nothing}
   </fieldset>`;
 }
