@@ -23,14 +23,17 @@ comment on table public.order_events is 'History of each order: created, status 
 
 -- Records one event unless the order is gone (an order being deleted sets its leads'
 -- order_id to null, and those changes must not try to write history for it).
+-- plpgsql rather than sql so the insert's plan is cached per connection: it runs on every change.
 create or replace function lead_orders.record_event(p_order_id uuid, p_event_type text, p_lead_id uuid, p_data jsonb)
 returns void
-language sql
+language plpgsql
 set search_path = ''
 as $$
+begin
   insert into public.order_events (order_id, client_id, event_type, lead_id, data)
   select o.id, o.client_id, p_event_type, p_lead_id, coalesce(p_data, '{}')
   from public.orders o
-  where o.id = p_order_id
+  where o.id = p_order_id;
+end;
 $$;
 revoke execute on function lead_orders.record_event(uuid, text, uuid, jsonb) from public, anon, authenticated;
