@@ -1,11 +1,13 @@
 // The Supabase transport against a stub fetch: exact PostgREST requests, error body mapping,
 // retries, aborts, and Realtime through a stub WebSocket.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { databaseErrors } from '@lead-orders/db';
 import { createOrderTracking, createSupabaseTransport, isOrderTrackingError, OrderTrackingError, type OrderChange } from '../src/index.js';
-import { ANON_KEY, FakeRealtime, json, stubbedSupabase, SUPABASE_URL, type Responder } from './helpers/fake-supabase.js';
+import { ANON_KEY, disconnectAll, FakeRealtime, json, stubbedSupabase, SUPABASE_URL, type Responder } from './helpers/fake-supabase.js';
 import { event, ids, lead, order, orderRecord, stats } from './helpers/samples.js';
+
+after(disconnectAll);
 
 const rpc = (fn: string) => `${SUPABASE_URL}/rest/v1/rpc/${fn}`;
 

@@ -121,6 +121,21 @@ export class FakeSocket {
 export const SUPABASE_URL = 'https://project-ref.supabase.co';
 export const ANON_KEY = 'anon-key-for-tests';
 
+const clients: Array<{ realtime: { disconnect(): unknown } }> = [];
+
+/** Closes every stub client's Realtime socket, so no heartbeat or reconnect timer keeps the process alive. */
+export async function disconnectAll(): Promise<void> {
+  // realtime-js's disconnect starts a 10 s fallback timer it never clears; create it unref'd so it
+  // cannot hold the test process open.
+  const setTimeoutBefore = globalThis.setTimeout;
+  globalThis.setTimeout = ((fn: () => void, ms?: number) => setTimeoutBefore(fn, ms).unref()) as typeof setTimeout;
+  try {
+    await Promise.all(clients.splice(0).map((client) => client.realtime.disconnect()));
+  } finally {
+    globalThis.setTimeout = setTimeoutBefore;
+  }
+}
+
 /** A real supabase-js client whose every request goes to `responder` and is recorded. */
 export function stubbedSupabase(responder: Responder, realtime = new FakeRealtime()) {
   const requests: RecordedRequest[] = [];
@@ -148,7 +163,8 @@ export function stubbedSupabase(responder: Responder, realtime = new FakeRealtim
   const supabase = createClient(SUPABASE_URL, ANON_KEY, {
     global: { fetch },
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: realtime.transport as never, reconnectAfterMs: () => 10, heartbeatIntervalMs: 60_000 },
+    realtime: { transport: realtime.transport as never, reconnectAfterMs: () => 10, heartbeatIntervalMs: 50, disconnectOnEmptyChannelsAfterMs: 3_600_000 } as never,
   });
+  clients.push(supabase as never);
   return { supabase, requests, realtime };
 }
