@@ -104,9 +104,12 @@ function subscribeToOrders(
     if (parsed.success) handlers.onChange({ type: 'event', id: parsed.data.order_id, event: parsed.data });
   };
 
+  let attempt = 0;
   const open = () => {
     if (stopped) return;
-    const current = supabase.channel(name);
+    // A fresh topic each time: supabase.channel() hands back an existing channel of the same name,
+    // which may be the one still being removed.
+    const current = supabase.channel(`${name}-${attempt++}`);
     channel = current;
     current.on('postgres_changes', { event: '*', schema: 'public', table: 'orders', ...(filter.orders ? { filter: filter.orders } : {}) }, onOrder);
     if (filter.events) {
