@@ -1,4 +1,4 @@
-import { databaseErrorCode, type DatabaseErrorCode } from '@lead-orders/db';
+import { databaseErrorCode, type DatabaseErrorCode } from '@lead-orders/db/errors';
 
 /**
  * Every `code` an {@link OrderTrackingError} can carry: the database's refusals (one per SQLSTATE
