@@ -37,6 +37,33 @@ $$;
 revoke execute on function lead_orders.decode_cursor(text) from public, anon;
 grant execute on function lead_orders.decode_cursor(text) to authenticated, service_role;
 
+-- The clients whose orders the caller may read, narrowed to p_client_id when given; null means
+-- every client (admins and the service role). The same rule as the RLS policies, for the read
+-- functions that scope explicitly instead of filtering row by row.
+create or replace function lead_orders.visible_client_ids(p_client_id uuid default null) returns uuid[]
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_own uuid[];
+begin
+  if current_setting('role') = 'anon' then
+    perform lead_orders.fail('forbidden', 'Sign in to see orders.');
+  end if;
+  if public.is_order_admin() then
+    return case when p_client_id is null then null else array[p_client_id] end;
+  end if;
+  v_own := public.my_client_ids();
+  if p_client_id is null then
+    return v_own;
+  end if;
+  return case when p_client_id = any (v_own) then array[p_client_id] else '{}'::uuid[] end;
+end;
+$$;
+revoke execute on function lead_orders.visible_client_ids(uuid) from public, anon;
+grant execute on function lead_orders.visible_client_ids(uuid) to authenticated, service_role;
+
 -- SECURITY DEFINER with the scope decided here, explicitly: every order for admins, the caller's
 -- own clients' orders otherwise (the same rule as the RLS policies). Under RLS the planner may
 -- not evaluate the search filter before the policies, and an admin's search fell back to a full
@@ -67,9 +94,7 @@ declare
   v_rows jsonb;
   v_last jsonb;
 begin
-  if current_setting('role') = 'anon' then
-    perform lead_orders.fail('forbidden', 'Sign in to see orders.');
-  end if;
+  v_scope := lead_orders.visible_client_ids(p_client_id);
   if p_limit is null or p_limit < 1 or p_limit > 500 then
     perform lead_orders.fail('invalid_input', 'p_limit must be between 1 and 500.', jsonb_build_object('field', 'p_limit'));
   end if;
@@ -81,11 +106,9 @@ begin
       from lead_orders.decode_cursor(p_cursor) c;
     v_where := v_where || '((-s.priority), coalesce(s.target_delivery_date, ''infinity''::date), s.id) > ($6, $7, $8)'::text;
   end if;
-  if not public.is_order_admin() then
-    v_scope := public.my_client_ids();
+  if v_scope is not null then
     v_where := v_where || (case when cardinality(v_scope) = 1 then 's.client_id = ($1)[1]' else 's.client_id = any ($1)' end)::text;
   end if;
-  if p_client_id is not null then v_where := v_where || 's.client_id = $2'::text; end if;
   if p_status is not null then v_where := v_where || 's.status = any ($3)'::text; end if;
   if p_target_from is not null then v_where := v_where || 's.target_delivery_date >= $4'::text; end if;
   if p_target_to is not null then v_where := v_where || 's.target_delivery_date <= $5'::text; end if;
@@ -172,17 +195,7 @@ declare
   v_orders jsonb;
   v_deliveries jsonb;
 begin
-  if current_setting('role') = 'anon' then
-    perform lead_orders.fail('forbidden', 'Sign in to see order statistics.');
-  end if;
-  if public.is_order_admin() then
-    v_scope := case when p_client_id is null then null else array[p_client_id] end;
-  else
-    v_scope := public.my_client_ids();
-    if p_client_id is not null then
-      v_scope := case when p_client_id = any (v_scope) then array[p_client_id] else '{}'::uuid[] end;
-    end if;
-  end if;
+  v_scope := lead_orders.visible_client_ids(p_client_id);
 
   -- Built per call so a client's scope is planned as an index lookup, never as a generic plan.
   execute format($q$
