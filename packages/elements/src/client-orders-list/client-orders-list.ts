@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DataController } from '../shared/data-controller.js';
+import { loadOrders } from '../shared/order-list-loader.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { list } from '../shared/locales/en/list.js';
 import { tokens } from '../shared/tokens.js';
@@ -69,15 +70,11 @@ export class ClientOrdersList extends TrackedElement {
   /** `page`, kept within the page count of the current rows. */
   #page = 1;
 
-  protected override readonly data = new DataController<Order[]>(this, {
+  protected override readonly data: DataController<Order[]> = new DataController<Order[]>(this, {
     given: () => this.orders,
     args: () => [this.clientId ?? ''],
-    load: async (tracking, signal) => {
-      const all: Order[] = [];
-      const filters = this.clientId ? { clientId: this.clientId, limit: 500 } : { limit: 500 };
-      for await (const page of tracking.orders.pages(filters, { signal })) all.push(...page.items);
-      return all;
-    },
+    load: (tracking, signal, changes) =>
+      loadOrders(tracking, this.clientId ? { clientId: this.clientId } : {}, signal, this.data.value, changes),
     watch: () => (this.clientId ? { clientId: this.clientId } : { all: true }),
   });
 

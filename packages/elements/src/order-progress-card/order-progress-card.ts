@@ -75,9 +75,9 @@ export class OrderProgressCard extends TrackedElement {
   protected override readonly data = new DataController<Order>(this, {
     given: () => this.order,
     args: () => (this.orderId ? [this.orderId] : undefined),
-    // The card needs the row only: ask for as few leads and events as the database allows.
+    // The card needs the row only, not the order's leads and history.
     load: async (tracking, signal) =>
-      (await tracking.orders.get(this.orderId!, { signal, leadLimit: 1, timelineLimit: 1 })).order,
+      (await tracking.orders.get(this.orderId!, { signal, leadLimit: 0, timelineLimit: 0 })).order,
     watch: () => (this.orderId ? { orderId: this.orderId } : undefined),
   });
 

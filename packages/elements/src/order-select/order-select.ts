@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DataController } from '../shared/data-controller.js';
+import { loadOrders } from '../shared/order-list-loader.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { select } from '../shared/locales/en/select.js';
 import { tokens } from '../shared/tokens.js';
@@ -78,16 +79,10 @@ export class OrderSelect extends TrackedElement {
   #defaultValue: string | undefined;
   #typeAhead = new TypeAhead();
 
-  protected override readonly data = new DataController<Order[]>(this, {
+  protected override readonly data: DataController<Order[]> = new DataController<Order[]>(this, {
     given: () => this.orders,
     args: () => (this.clientId ? [this.clientId] : undefined),
-    load: async (tracking, signal) => {
-      const all: Order[] = [];
-      for await (const page of tracking.orders.pages({ clientId: this.clientId!, limit: 500 }, { signal })) {
-        all.push(...page.items);
-      }
-      return all;
-    },
+    load: (tracking, signal, changes) => loadOrders(tracking, { clientId: this.clientId! }, signal, this.data.value, changes),
     watch: () => (this.clientId ? { clientId: this.clientId } : undefined),
   });
 

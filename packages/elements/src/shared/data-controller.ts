@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { SubscriptionTarget, Tracking } from './tracking.js';
+import type { OrderChange, SubscriptionTarget, Tracking } from './tracking.js';
 
 /** `idle`: nothing to fetch yet (no SDK or no id); `ready` also covers data given by the host. */
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error' | 'not-found';
@@ -9,7 +9,11 @@ export interface DataSource<T> {
   given(): T | undefined;
   /** What the fetch depends on; a change refetches. `undefined` means there is nothing to fetch. */
   args(): readonly unknown[] | undefined;
-  load(tracking: Tracking, signal: AbortSignal): Promise<T>;
+  /**
+   * Fetches the data. After a live change, `changes` lists what the subscription reported since
+   * the last fetch, so a source holding many rows can refetch only the ones that changed.
+   */
+  load(tracking: Tracking, signal: AbortSignal, changes?: OrderChange[]): Promise<T>;
   /** What to watch so the data stays current; omitted means no live updates. */
   watch?(): SubscriptionTarget | undefined;
 }
@@ -32,7 +36,7 @@ export class DataController<T> implements ReactiveController {
   #abort: AbortController | undefined;
   #unsubscribe: (() => void) | undefined;
   #refreshing = false;
-  #refreshAgain = false;
+  #changes: OrderChange[] = [];
 
   constructor(
     private readonly host: Host,
@@ -66,18 +70,20 @@ export class DataController<T> implements ReactiveController {
       this.status = 'idle';
       return;
     }
-    this.#load(tracking, false);
+    this.#load(tracking);
     const target = this.source.watch?.();
-    if (target) this.#unsubscribe = tracking.subscribe(target, () => this.#refresh());
+    if (target) this.#unsubscribe = tracking.subscribe(target, (change) => this.#refresh(change));
   }
 
   /** Fetches again after an error (the retry button). */
   retry() {
     const tracking = this.host.sdk;
-    if (tracking && this.#key) this.#load(tracking, false);
+    if (tracking && this.#key) this.#load(tracking);
   }
 
-  async #load(tracking: Tracking, silent: boolean): Promise<void> {
+  /** A load with `changes` is a silent refresh: the current data stays on screen meanwhile. */
+  async #load(tracking: Tracking, changes?: OrderChange[]): Promise<void> {
+    const silent = !!changes;
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     if (!silent) {
@@ -86,7 +92,7 @@ export class DataController<T> implements ReactiveController {
       this.host.requestUpdate();
     }
     try {
-      const value = await this.source.load(tracking, abort.signal);
+      const value = await this.source.load(tracking, abort.signal, changes);
       if (abort.signal.aborted) return;
       this.value = value;
       this.status = 'ready';
@@ -108,20 +114,15 @@ export class DataController<T> implements ReactiveController {
   }
 
   // Changes arrive in bursts (one per lead in a bulk assignment): one refetch at a time, and
-  // at most one more after it, so the screen ends current without a request per event.
-  async #refresh() {
+  // one more for whatever arrived meanwhile, so the screen ends current without a request per event.
+  async #refresh(change: OrderChange) {
     const tracking = this.host.sdk;
     if (!tracking || !this.#key) return;
-    if (this.#refreshing) {
-      this.#refreshAgain = true;
-      return;
-    }
+    this.#changes.push(change);
+    if (this.#refreshing) return;
     this.#refreshing = true;
     try {
-      do {
-        this.#refreshAgain = false;
-        await this.#load(tracking, true);
-      } while (this.#refreshAgain && this.#key);
+      while (this.#changes.length && this.#key && this.host.sdk === tracking) await this.#load(tracking, this.#changes.splice(0));
     } finally {
       this.#refreshing = false;
     }
