@@ -23,7 +23,8 @@ if (!process.argv.includes('--no-build')) {
 }
 
 const index = JSON.parse(await readFile(`${out}/index.json`, 'utf8'));
-const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+// Every story, and every docs page (generated from the manifest), which renders them together.
+const stories = Object.values(index.entries).filter((e) => e.type === 'story' || e.type === 'docs');
 const only = process.env.STORY_FILTER;
 const server = await serveStatic(out);
 const browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs(), headless: true });
@@ -40,14 +41,14 @@ async function check(story) {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   try {
-    await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+    await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=${story.type}`, { waitUntil: 'load' });
     await page.waitForFunction(
       () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
       { timeout: 30000 },
     );
     if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
       problems.push(`story error: ${await page.evaluate(() => document.querySelector('#error-message')?.textContent ?? '')}`);
-    } else if (!story.tags.includes('stays-loading')) {
+    } else if (story.type === 'story' && !story.tags.includes('stays-loading')) {
       // Wait until no widget (at any shadow depth) is still loading.
       await page.waitForFunction(
         () => {
@@ -69,7 +70,8 @@ async function check(story) {
       const run = async () => {
         for (;;) {
           try {
-            return await window.axe.run(document.querySelector('#storybook-root'), { resultTypes: ['violations'] });
+            const root = document.querySelector('#storybook-docs') ?? document.querySelector('#storybook-root');
+            return await window.axe.run(root, { resultTypes: ['violations'] });
           } catch (error) {
             if (!String(error).includes('already running')) throw error;
             await new Promise((resolve) => setTimeout(resolve, 50));
@@ -80,6 +82,11 @@ async function check(story) {
       return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
     });
     for (const v of violations) problems.push(`axe ${v}`);
+    if (story.type === 'docs') {
+      // A docs page lists the element's API from the manifest: an empty table means it is missing.
+      const rows = await page.evaluate(() => document.querySelectorAll('#storybook-docs table tbody tr').length);
+      if (rows === 0) problems.push('docs page shows no API table');
+    }
   } catch (error) {
     problems.push(`failed to check: ${error.message}`);
   } finally {
@@ -96,7 +103,7 @@ for (const story of stories) {
   const problems = await check(story);
   if (problems.length === 0) {
     passed += 1;
-    console.log(`  ✓ ${story.title} › ${story.name}`);
+    console.log(`  ✓ ${story.title} › ${story.name}${story.type === 'docs' ? ' (docs)' : ''}`);
   } else {
     failed += 1;
     console.log(`  ✗ ${story.title} › ${story.name}`);
