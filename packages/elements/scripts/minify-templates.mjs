@@ -72,6 +72,7 @@ function collapse(text, tag) {
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/([\w)-]):\s+/g, '$1:')
     .replace(/;}/g, '}')
+    .replace(/\s+!important/g, '!important')
     .replace(/([ :,(])0\.(\d)/g, '$1.$2');
 }
 

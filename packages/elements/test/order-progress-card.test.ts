@@ -48,6 +48,15 @@ describe('order-progress-card (presentational)', () => {
     expect(el.shadowRoot!.querySelector('[part="fill"]')!.classList.contains('full')).to.be.true;
   });
 
+  it('colours the fill of a nearly full order as a warning, and only that one', async () => {
+    const nearly = await fixture<OrderProgressCard>(html`<order-progress-card .order=${sampleOrders.nearlyFull()}></order-progress-card>`);
+    const active = await fixture<OrderProgressCard>(html`<order-progress-card .order=${sampleOrders.active()}></order-progress-card>`);
+    const fill = (el: OrderProgressCard) => el.shadowRoot!.querySelector('[part="fill"]')!;
+    expect(fill(nearly).classList.contains('nearly')).to.be.true;
+    expect(fill(active).classList.contains('nearly')).to.be.false;
+    expect(getComputedStyle(fill(nearly)).backgroundColor).not.to.equal(getComputedStyle(fill(active)).backgroundColor);
+  });
+
   it('compact hides remaining and pace but keeps the bar and counts', async () => {
     const el = await fixture<OrderProgressCard>(html`<order-progress-card compact .order=${makeOrder()}></order-progress-card>`);
     expect(bar(el)).to.exist;

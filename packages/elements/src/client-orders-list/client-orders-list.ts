@@ -97,7 +97,7 @@ export class ClientOrdersList extends TrackedElement {
     this.#page = Math.min(this.page, this.pageCount);
     let body;
     if (status === 'error') body = errorView(l, () => this.data.retry());
-    else if (status !== 'ready') body = skeleton(l, 4);
+    else if (status !== 'ready') body = skeleton(l);
     else body = this.renderRows(value!);
     return html`<section>
       ${this.renderToolbar(status === 'ready')} ${body}

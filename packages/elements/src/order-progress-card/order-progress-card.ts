@@ -45,6 +45,7 @@ import { styles } from './order-progress-card.styles.js';
  *
  * @cssprop --lo-progress-color - The bar's fill.
  * @cssprop --lo-progress-full-color - The fill of a full order.
+ * @cssprop --lo-progress-nearly-full-color - The fill of a nearly full order.
  * @cssprop --lo-progress-height - The bar's thickness.
  *
  * @cssstate loading - Fetching the order.
@@ -88,7 +89,7 @@ export class OrderProgressCard extends TrackedElement {
     if (status === 'ready' && value) body = this.renderOrder(value);
     else if (status === 'error') body = errorView(l, () => this.data.retry());
     else if (status === 'not-found') body = messageView(l.term('orderNotFound'), 'not-found');
-    else body = skeleton(l, this.compact ? 2 : 3);
+    else body = skeleton(l);
     return html`<article class="card" part="base">
       ${body}
     </article>`;

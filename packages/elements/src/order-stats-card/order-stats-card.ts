@@ -54,7 +54,7 @@ export class OrderStatsCard extends TrackedElement {
     const { status, value } = this.data;
     let body;
     if (status === 'error') body = errorView(l, () => this.data.retry());
-    else if (status !== 'ready' || !value) body = skeleton(l, 2);
+    else if (status !== 'ready' || !value) body = skeleton(l);
     else if (value.orders_total === 0) body = messageView(l.term('listEmpty'), 'empty');
     else {
       body = figures([

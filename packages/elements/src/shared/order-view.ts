@@ -44,6 +44,9 @@ export const orderViewStyles = css`
       transition: inline-size 0.3s;
     }
   }
+  .fill.nearly {
+    background: var(--lo-progress-nearly-full-color, var(--_warning));
+  }
   .fill.full {
     background: var(--lo-progress-full-color, var(--_success));
   }
@@ -87,7 +90,7 @@ export function progressBar(l: LocalizeController, order: Order): TemplateResult
     aria-valuenow=${pct}
     aria-valuetext=${l.term('progressValue')(delivered, purchased, l.percent(pct))}
   >
-    <div class="fill ${order.leads_remaining === 0 ? 'full' : ''}" part="fill" style="--_value:${pct}%"></div>
+    <div class="fill ${order.leads_remaining === 0 ? 'full' : order.is_nearly_full ? 'nearly' : ''}" part="fill" style="--_value:${pct}%"></div>
   </div>`;
 }
 

@@ -48,9 +48,9 @@ export const stateStyles = css`
 `;
 
 /** A placeholder with the element's rough shape; the label keeps screen readers informed. */
-export function skeleton(l: LocalizeController, lines = 3): TemplateResult {
+export function skeleton(l: LocalizeController): TemplateResult {
   return html`<div class="skeleton" part="skeleton" role="status" aria-label=${l.term('loading')}>
-    ${Array.from({ length: lines }, () => html`<span></span>`)}
+    <span></span><span></span><span></span>
   </div>`;
 }
 

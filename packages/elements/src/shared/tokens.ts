@@ -23,7 +23,6 @@ export const tokens = css`
     --_space-m: var(--lo-space-m, 0.75rem);
     --_space-l: var(--lo-space-l, 1rem);
     --_radius: var(--lo-radius, 0.5rem);
-    --_focus: var(--lo-focus-ring, 2px solid var(--_primary));
     font-family: var(--lo-font-family, system-ui, sans-serif);
     font-size: var(--lo-font-size, 0.875rem);
     color: var(--_text);
@@ -39,7 +38,7 @@ export const tokens = css`
     padding: var(--_space-l);
   }
   :focus-visible {
-    outline: var(--_focus);
+    outline: var(--lo-focus-ring, 2px solid var(--_primary));
     outline-offset: 2px;
   }
 `;

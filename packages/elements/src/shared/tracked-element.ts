@@ -65,7 +65,7 @@ export class TrackedElement extends LitElement {
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
     const states = this.internals.states;
-    for (const s of ['idle', 'loading', 'ready', 'error', 'not-found']) {
+    for (const s of ['loading', 'ready', 'error', 'not-found']) {
       if (s === this.data?.status) states.add(s);
       else states.delete(s);
     }
