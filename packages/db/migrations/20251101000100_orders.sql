@@ -31,7 +31,8 @@ begin
     values (v_year, 1)
     on conflict (year) do update set last_value = c.last_value + 1
     returning c.last_value into v_next;
-    v_number := format('ORD-%s-%s', v_year, lpad(v_next::text, 3, '0'));
+    -- At least three digits; lpad alone would cut 1000 and up back to three.
+    v_number := format('ORD-%s-%s', v_year, lpad(v_next::text, greatest(3, length(v_next::text)), '0'));
     -- Skip numbers an admin already chose by hand.
     exit when not exists (select 1 from public.orders where order_number = v_number);
   end loop;

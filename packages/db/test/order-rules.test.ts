@@ -59,6 +59,15 @@ onEveryBackend('order rules', (backend) => {
     assert.equal(after.order_number, `ORD-${year}-${String(Number(n) + 2).padStart(3, '0')}`);
   });
 
+  test('automatic numbers keep counting past 999', async () => {
+    const { db } = backend();
+    const year = new Date().getUTCFullYear();
+    await db.query('update public.order_number_counters set last_value = 998 where year = $1', [year]);
+    const numbers = [];
+    for (let i = 0; i < 3; i++) numbers.push((await addOrder(db, w, w.clientIdA, 1)).order_number);
+    assert.deepEqual(numbers, [`ORD-${year}-999`, `ORD-${year}-1000`, `ORD-${year}-1001`]);
+  });
+
   test('create_order validates its input', async () => {
     const { db } = backend();
     await addOrder(db, w, w.clientIdA, 5, { p_order_number: 'Order 1' });
