@@ -80,6 +80,11 @@ create index idx_orders_page on public.orders
 create index idx_orders_client_page on public.orders
   (client_id, (-priority), (coalesce(target_delivery_date, 'infinity'::date)), id);
 
+-- The other sorts get_orders offers an admin over every order: target date, newest.
+create index idx_orders_target_page on public.orders
+  ((coalesce(target_delivery_date, 'infinity'::date)), (-priority), id);
+create index idx_orders_created on public.orders (created_at, id);
+
 create trigger update_orders_updated_at
   before update on public.orders
   for each row execute function public.update_updated_at_column();

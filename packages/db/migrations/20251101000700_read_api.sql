@@ -13,29 +13,74 @@ $$;
 revoke execute on function lead_orders.order_json(uuid) from public, anon;
 grant execute on function lead_orders.order_json(uuid) to authenticated, service_role;
 
--- Keyset cursor: the sort key of the last row, base64 JSON [-priority, target date, id].
-create or replace function lead_orders.decode_cursor(p_cursor text, out neg_priority int, out target date, out id uuid)
+-- The sorts get_orders offers, each a list of ascending-comparable key expressions over
+-- order_summary `s` (ending in the id, so every order has one place) and their types.
+-- priority: high priority first, then nearest target date (the default; idx_orders_page);
+-- target: nearest target date first (none last); progress: least delivered first;
+-- newest: most recently created first.
+create or replace function lead_orders.order_sort(p_sort text, out keys text[], out types text[], out descending boolean)
 language plpgsql
 immutable
 set search_path = ''
 as $$
-declare
-  v_key jsonb;
 begin
-  v_key := convert_from(decode(p_cursor, 'base64'), 'utf8')::jsonb;
-  neg_priority := (v_key ->> 0)::int;
-  target := (v_key ->> 1)::date;
-  id := (v_key ->> 2)::uuid;
-  if jsonb_typeof(v_key) <> 'array' or jsonb_array_length(v_key) <> 3 or neg_priority is null or target is null or id is null then
-    raise exception 'malformed';
-  end if;
-exception when others then
-  perform lead_orders.fail('invalid_cursor', 'p_cursor was not produced by get_orders.', '{}'::jsonb,
-    'Pass next_cursor from the previous page unchanged, or null for the first page.');
+  descending := false;
+  case p_sort
+    when 'priority' then
+      keys := array['(-s.priority)', 'coalesce(s.target_delivery_date, ''infinity''::date)', 's.id'];
+      types := array['int', 'date', 'uuid'];
+    when 'target' then
+      keys := array['coalesce(s.target_delivery_date, ''infinity''::date)', '(-s.priority)', 's.id'];
+      types := array['date', 'int', 'uuid'];
+    when 'progress' then
+      keys := array['(s.leads_delivered::numeric / greatest(s.leads_purchased, 1))', 's.id'];
+      types := array['numeric', 'uuid'];
+    when 'newest' then
+      keys := array['s.created_at', 's.id'];
+      types := array['timestamptz', 'uuid'];
+      descending := true;
+    else
+      perform lead_orders.fail('invalid_input', format('p_sort must be priority, target, progress or newest, not %s.', p_sort),
+        jsonb_build_object('field', 'p_sort', 'allowed', jsonb_build_array('priority', 'target', 'progress', 'newest')));
+  end case;
 end;
 $$;
-revoke execute on function lead_orders.decode_cursor(text) from public, anon;
-grant execute on function lead_orders.decode_cursor(text) to authenticated, service_role;
+revoke execute on function lead_orders.order_sort(text) from public, anon;
+grant execute on function lead_orders.order_sort(text) to authenticated, service_role;
+
+-- Keyset cursor: base64 JSON {"sort": …, "after": [the last row's sort key]}. Returns the key,
+-- checked against the sort's types, as JSON for the query to read with ($n ->> i)::type.
+create or replace function lead_orders.decode_cursor(p_cursor text, p_sort text, p_types text[]) returns jsonb
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_cursor jsonb;
+  v_after jsonb;
+  v_ok boolean;
+begin
+  begin
+    v_cursor := convert_from(decode(p_cursor, 'base64'), 'utf8')::jsonb;
+    v_after := v_cursor -> 'after';
+    if v_cursor ->> 'sort' is distinct from p_sort or jsonb_typeof(v_after) <> 'array'
+       or jsonb_array_length(v_after) <> cardinality(p_types) then
+      raise exception 'malformed';
+    end if;
+    for i in 1 .. cardinality(p_types) loop
+      -- A cast that fails or yields null means the cursor was not ours.
+      execute format('select ($1 ->> %s)::%s is not null', i - 1, p_types[i]) into v_ok using v_after;
+      if not v_ok then raise exception 'malformed'; end if;
+    end loop;
+  exception when others then
+    perform lead_orders.fail('invalid_cursor', 'p_cursor was not produced by get_orders with this sort.', '{}'::jsonb,
+      'Pass next_cursor from the previous page unchanged, with the same p_sort, or null for the first page.');
+  end;
+  return v_after;
+end;
+$$;
+revoke execute on function lead_orders.decode_cursor(text, text, text[]) from public, anon;
+grant execute on function lead_orders.decode_cursor(text, text, text[]) to authenticated, service_role;
 
 -- The clients whose orders the caller may read, narrowed to p_client_id when given; null means
 -- every client (admins and the service role). The same rule as the RLS policies, for the read
@@ -77,7 +122,8 @@ create or replace function public.get_orders(
   p_target_to date default null,
   p_search text default null,
   p_limit int default 50,
-  p_cursor text default null
+  p_cursor text default null,
+  p_sort text default 'priority'
 ) returns jsonb
 language plpgsql
 stable
@@ -86,13 +132,18 @@ set search_path = ''
 as $$
 declare
   v_scope uuid[];
+  v_sort text := coalesce(p_sort, 'priority');
+  v_keys text[];
+  v_types text[];
+  v_desc boolean;
+  v_after jsonb;
   v_search text := nullif(btrim(p_search), '');
-  v_after_priority int;
-  v_after_target date;
-  v_after_id uuid;
   v_where text[] := array['true'];
+  v_columns text;
+  v_order text;
+  v_cast_after text;
   v_rows jsonb;
-  v_last jsonb;
+  v_last_key jsonb;
 begin
   v_scope := lead_orders.visible_client_ids(p_client_id);
   if p_limit is null or p_limit < 1 or p_limit > 500 then
@@ -101,10 +152,18 @@ begin
   if p_target_from is not null and p_target_to is not null and p_target_from > p_target_to then
     perform lead_orders.fail('invalid_dates', 'p_target_from is after p_target_to.', jsonb_build_object('field', 'p_target_from'));
   end if;
+  select o.keys, o.types, o.descending into v_keys, v_types, v_desc from lead_orders.order_sort(v_sort) o;
+
+  -- k1, k2, … carry each row's sort key out of the page query, for ordering and the next cursor.
+  select string_agg(format('%s as k%s', v_keys[i], i), ', ' order by i),
+         string_agg(format('k%s%s', i, case when v_desc then ' desc' else '' end), ', ' order by i),
+         string_agg(format('($2 ->> %s)::%s', i - 1, v_types[i]), ', ' order by i)
+    into v_columns, v_order, v_cast_after
+    from generate_subscripts(v_keys, 1) i;
+
   if p_cursor is not null then
-    select c.neg_priority, c.target, c.id into v_after_priority, v_after_target, v_after_id
-      from lead_orders.decode_cursor(p_cursor) c;
-    v_where := v_where || '((-s.priority), coalesce(s.target_delivery_date, ''infinity''::date), s.id) > ($6, $7, $8)'::text;
+    v_after := lead_orders.decode_cursor(p_cursor, v_sort, v_types);
+    v_where := v_where || format('(%s) %s (%s)', array_to_string(v_keys, ', '), case when v_desc then '<' else '>' end, v_cast_after);
   end if;
   if v_scope is not null then
     v_where := v_where || (case when cardinality(v_scope) = 1 then 's.client_id = ($1)[1]' else 's.client_id = any ($1)' end)::text;
@@ -114,31 +173,31 @@ begin
   if p_target_to is not null then v_where := v_where || 's.target_delivery_date <= $5'::text; end if;
   if v_search is not null then
     v_search := '%' || replace(replace(replace(v_search, '\', '\\'), '%', '\%'), '_', '\_') || '%';
-    v_where := v_where || '(s.order_number ilike $9 or s.name ilike $9 or s.client_name ilike $9)'::text;
+    v_where := v_where || '(s.order_number ilike $6 or s.name ilike $6 or s.client_name ilike $6)'::text;
   end if;
 
   execute format(
-    'select coalesce(jsonb_agg(to_jsonb(p)), ''[]'')
-       from (select s.* from public.order_summary s
-              where %s
-              order by (-s.priority), coalesce(s.target_delivery_date, ''infinity''::date), s.id
-              limit $10) p',
+    'select coalesce(jsonb_agg(to_jsonb(p) - %1$L::text[] order by %2$s), ''[]''),
+            (array_agg(jsonb_build_array(%3$s) order by %2$s))[$8]
+       from (select s.*, %4$s from public.order_summary s
+              where %5$s
+              order by %2$s
+              limit $7) p',
+    (select array_agg('k' || i) from generate_subscripts(v_keys, 1) i),
+    v_order,
+    (select string_agg('p.k' || i, ', ' order by i) from generate_subscripts(v_keys, 1) i),
+    v_columns,
     array_to_string(v_where, ' and '))
-  into v_rows
-  using v_scope, p_client_id, p_status, p_target_from, p_target_to,
-        v_after_priority, v_after_target, v_after_id, v_search, p_limit + 1;
+  into v_rows, v_last_key
+  using v_scope, v_after, p_status, p_target_from, p_target_to, v_search, p_limit + 1, p_limit;
 
   if jsonb_array_length(v_rows) <= p_limit then
     return jsonb_build_object('items', v_rows, 'next_cursor', null);
   end if;
-  v_rows := v_rows - p_limit;
-  v_last := v_rows -> (p_limit - 1);
   return jsonb_build_object(
-    'items', v_rows,
-    'next_cursor', encode(convert_to(jsonb_build_array(
-      -(v_last ->> 'priority')::int,
-      coalesce(v_last ->> 'target_delivery_date', 'infinity'),
-      v_last -> 'id')::text, 'utf8'), 'base64'));
+    'items', v_rows - p_limit,
+    -- base64 breaks lines every 76 characters; a cursor travels in URLs, so it is one line.
+    'next_cursor', translate(encode(convert_to(jsonb_build_object('sort', v_sort, 'after', v_last_key)::text, 'utf8'), 'base64'), E'\n', ''));
 end;
 $$;
 
@@ -234,9 +293,9 @@ begin
 end;
 $$;
 
-revoke execute on function public.get_orders(uuid, public.order_status[], date, date, text, int, text) from public, anon;
+revoke execute on function public.get_orders(uuid, public.order_status[], date, date, text, int, text, text) from public, anon;
 revoke execute on function public.get_order_details(uuid, int, int) from public, anon;
 revoke execute on function public.get_order_stats(uuid) from public, anon;
-grant execute on function public.get_orders(uuid, public.order_status[], date, date, text, int, text) to authenticated, service_role;
+grant execute on function public.get_orders(uuid, public.order_status[], date, date, text, int, text, text) to authenticated, service_role;
 grant execute on function public.get_order_details(uuid, int, int) to authenticated, service_role;
 grant execute on function public.get_order_stats(uuid) to authenticated, service_role;

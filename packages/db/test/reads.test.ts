@@ -142,3 +142,40 @@ onEveryBackend('order_summary flags are never null', (backend) => {
     assert.deepEqual(row, { needs_attention: false, is_overdue: false, is_nearly_full: false, pace: null });
   });
 });
+
+onEveryBackend('get_orders sorts', (backend) => {
+  test('each sort pages through every order once, in its own order, and its cursor fits no other sort', async () => {
+    const { db } = backend();
+    const w = await seedWorld(db);
+    for (let i = 0; i < 11; i++) {
+      const order = await addOrder(db, w, w.clientIdA, 4 + (i % 3), {
+        p_priority: i % 2,
+        p_target_delivery_date: i % 3 === 0 ? null : day(5 + (i % 4)),
+      });
+      if (i % 4 > 0) await addLeads(db, w.clientIdA, i % 4, { orderId: order.id });
+    }
+    const comparators: Record<string, (a: any, b: any) => number> = {
+      priority: (a, b) => b.priority - a.priority || (a.target_delivery_date ?? '9999').localeCompare(b.target_delivery_date ?? '9999'),
+      target: (a, b) => (a.target_delivery_date ?? '9999').localeCompare(b.target_delivery_date ?? '9999') || b.priority - a.priority,
+      progress: (a, b) => a.leads_delivered / a.leads_purchased - b.leads_delivered / b.leads_purchased,
+      newest: (a, b) => b.created_at.localeCompare(a.created_at),
+    };
+    let firstCursor: string | null = null;
+    for (const [sort, compare] of Object.entries(comparators)) {
+      const seen: any[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: any = await rpc(db, w.clientA, 'get_orders', { p_limit: 4, p_cursor: cursor, p_sort: sort });
+        seen.push(...page.items);
+        cursor = page.next_cursor;
+        if (cursor) assert.doesNotMatch(cursor, /\s/);
+        if (sort === 'priority' && cursor && !firstCursor) firstCursor = cursor;
+      } while (cursor);
+      assert.equal(new Set(seen.map((o) => o.id)).size, 11, `${sort}: every order once`);
+      assert.equal(seen.length, 11);
+      for (let i = 1; i < seen.length; i++) assert.ok(compare(seen[i - 1], seen[i]) <= 0, `${sort}: order at ${i}`);
+    }
+    await rejectsWith(rpc(db, w.clientA, 'get_orders', { p_cursor: firstCursor, p_sort: 'newest' }), 'invalid_cursor');
+    await rejectsWith(rpc(db, w.clientA, 'get_orders', { p_sort: 'cheapest' }), 'invalid_input');
+  });
+});
