@@ -53,7 +53,7 @@ export interface SubscribeOptions extends RequestOptions {
 }
 
 export interface OrdersApi {
-  /** One page of orders, highest priority first, then nearest target date. */
+  /** One page of orders, by default highest priority first, then nearest target date (see `sort`). */
   list(filters?: OrderFilters, options?: RequestOptions): Promise<OrderPage>;
   /** Every page in turn (keyset pagination): `for await (const page of orders.pages({ status: 'Active' }))`. */
   pages(filters?: OrderFilters, options?: RequestOptions): AsyncIterableIterator<OrderPage>;
@@ -164,6 +164,7 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
       p_search: f.search ?? null,
       p_limit: f.limit,
       p_cursor: f.cursor ?? null,
+      p_sort: f.sort,
     };
   }
 

@@ -165,6 +165,15 @@ export type OrderStats = z.infer<typeof OrderStats>;
 
 // ---------------------------------------------------------------- inputs
 
+/**
+ * How `get_orders` orders its pages: `priority` (high first, then nearest target date; the
+ * default), `target` (nearest target date first, none last, then priority), `progress` (least
+ * delivered first) or `newest` (most recently created first).
+ */
+export const orderSorts = ['priority', 'target', 'progress', 'newest'] as const;
+export const OrderSort = z.enum(orderSorts);
+export type OrderSort = z.infer<typeof OrderSort>;
+
 /** Filters for `orders.list` and `orders.pages` (options, so camelCase). */
 export const OrderFilters = z.object({
   clientId: z.optional(Id),
@@ -175,6 +184,8 @@ export const OrderFilters = z.object({
   targetTo: z.optional(DateString),
   /** Matches order number, name and client name. */
   search: z.optional(z.string()),
+  /** Order of the pages (default `priority`). A cursor only continues the sort it came from. */
+  sort: z.optional(OrderSort),
   /** Page size; the database decides the allowed range (default 50). */
   limit: z.optional(int),
   /** `next_cursor` of the previous page. */

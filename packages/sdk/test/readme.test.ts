@@ -42,7 +42,7 @@ test('README: embedded PGlite walkthrough', async () => {
   const [orders, detail, pagedAll, available, stats] = logged;
   assert.ok(Array.isArray(orders![0]) && (orders![0] as string[]).every((line) => /^ORD-\d{4}-\d+ \d+\/\d+$/.test(line)));
   assert.equal(detail!.length, 3);
-  assert.deepEqual(pagedAll, [true]);
+  assert.deepEqual(pagedAll, [true, true]);
   assert.deepEqual(available, [true]);
   assert.equal(typeof (stats![0] as { orders_total: number }).orders_total, 'number');
 });

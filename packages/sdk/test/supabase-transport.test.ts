@@ -31,7 +31,7 @@ async function rejection(promise: Promise<unknown>): Promise<OrderTrackingError>
 describe('Supabase transport: requests', () => {
   test('orders.list posts to /rest/v1/rpc/get_orders with the anon key and a JSON body', async () => {
     const { tracking, requests } = setup(() => json(200, { items: [order], next_cursor: 'c1' }));
-    const page = await tracking.orders.list({ clientId: ids.client, status: ['Active', 'Paused'], search: 'Q1', limit: 10 });
+    const page = await tracking.orders.list({ clientId: ids.client, status: ['Active', 'Paused'], search: 'Q1', limit: 10, sort: 'target' });
     assert.deepEqual(page, { items: [order], next_cursor: 'c1' });
     assert.equal(requests.length, 1);
     const [request] = requests;
@@ -48,6 +48,7 @@ describe('Supabase transport: requests', () => {
       p_search: 'Q1',
       p_limit: 10,
       p_cursor: null,
+      p_sort: 'target',
     });
   });
 
@@ -67,6 +68,22 @@ describe('Supabase transport: requests', () => {
     for await (const page of tracking.orders.pages({ limit: 1 })) numbers.push(...page.items.map((o) => o.order_number));
     assert.deepEqual(numbers, ['ORD-1', 'ORD-2', 'ORD-3']);
     assert.deepEqual(requests.map((r) => (r.body as { p_cursor: unknown }).p_cursor), [null, 'cursor-1', 'cursor-2']);
+  });
+
+  test('orders.pages sends its sort with every page, and no sort leaves the database default', async () => {
+    const { tracking, requests } = setup((_, n) => json(200, { items: [order], next_cursor: n < 2 ? `cursor-${n}` : null }));
+    for await (const page of tracking.orders.pages({ limit: 1, sort: 'progress' })) assert.equal(page.items.length, 1);
+    assert.deepEqual(requests.map((r) => (r.body as { p_sort?: unknown }).p_sort), ['progress', 'progress']);
+    assert.deepEqual(requests.map((r) => (r.body as { p_cursor: unknown }).p_cursor), [null, 'cursor-1']);
+    await tracking.orders.list({ limit: 1 });
+    assert.equal('p_sort' in (requests[2]!.body as object), false);
+  });
+
+  test('an unknown sort is refused before any request', async () => {
+    const { tracking, requests } = setup(() => json(200, { items: [], next_cursor: null }));
+    const error = await rejection(tracking.orders.list({ sort: 'oldest' as never }));
+    assert.equal(error.code, 'invalid_input');
+    assert.equal(requests.length, 0);
   });
 
   test('orders.get sends the limits only when given', async () => {

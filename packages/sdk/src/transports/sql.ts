@@ -14,6 +14,7 @@ const argumentTypes: Record<string, string> = {
   p_search: 'text',
   p_limit: 'int',
   p_cursor: 'text',
+  p_sort: 'text',
   p_order_id: 'uuid',
   p_lead_limit: 'int',
   p_timeline_limit: 'int',

@@ -7,8 +7,10 @@ import { databaseErrors } from '@lead-orders/db';
 import {
   createOrderTracking,
   isOrderTrackingError,
+  orderSorts,
   type Order,
   type OrderChange,
+  type OrderSort,
   type OrderTracking,
   type OrderTrackingError,
   type OrderTrackingErrorCode,
@@ -102,6 +104,30 @@ export function contractSuite(name: string, start: () => Promise<Harness>, capab
         const manual = await admin.orders.list({ limit: 4 });
         const second = await admin.orders.list({ limit: 4, cursor: manual.next_cursor });
         assert.deepEqual(second.items.map((o) => o.id), whole.slice(4, 8));
+      });
+
+      test('every sort pages through every order once, in its own order; a cursor only continues its sort', async () => {
+        const everyId = (await admin.orders.list({ limit: 500 })).items.map((o) => o.id).sort();
+        const day = (o: Order) => o.target_delivery_date ?? '9999-12-31';
+        const share = (o: Order) => o.leads_delivered / Math.max(o.leads_purchased, 1);
+        // Each sort's leading keys, as the database documents them; ties are broken by id.
+        const inOrder: Record<OrderSort, (x: Order, y: Order) => boolean> = {
+          priority: (x, y) => x.priority > y.priority || (x.priority === y.priority && day(x) <= day(y)),
+          target: (x, y) => day(x) < day(y) || (day(x) === day(y) && x.priority >= y.priority),
+          progress: (x, y) => share(x) <= share(y),
+          newest: (x, y) => Date.parse(x.created_at) >= Date.parse(y.created_at),
+        };
+        for (const sort of orderSorts) {
+          const seen: Order[] = [];
+          for await (const page of admin.orders.pages({ limit: 3, sort })) seen.push(...page.items);
+          assert.deepEqual(seen.map((o) => o.id).sort(), everyId, `${sort}: every order exactly once`);
+          seen.slice(1).forEach((o, i) => assert.ok(inOrder[sort](seen[i]!, o), `${sort}: ${seen[i]!.order_number} before ${o.order_number}`));
+          assert.deepEqual(seen.map((o) => o.id), (await admin.orders.list({ limit: 500, sort })).items.map((o) => o.id));
+        }
+        const byTarget = await admin.orders.list({ limit: 2, sort: 'target' });
+        assert.notEqual(byTarget.next_cursor, null);
+        await expectCode(admin.orders.list({ limit: 2, sort: 'newest', cursor: byTarget.next_cursor }), 'invalid_cursor');
+        await expectCode(admin.orders.list({ limit: 2, cursor: byTarget.next_cursor }), 'invalid_cursor');
       });
 
       test('filters: client, status (one or many), search', async () => {
