@@ -27,6 +27,24 @@ export const readCalls: readonly ReadCall[] = [
     targetMs: 10,
   },
   {
+    name: 'get_orders first page sorted by target date (50)',
+    sql: `select public.get_orders(p_sort => 'target') as r`,
+    size: (r) => `${(r as { items: unknown[] }).items.length} items`,
+    targetMs: 10,
+  },
+  {
+    name: 'get_orders first page sorted newest first (50)',
+    sql: `select public.get_orders(p_sort => 'newest') as r`,
+    size: (r) => `${(r as { items: unknown[] }).items.length} items`,
+    targetMs: 10,
+  },
+  {
+    name: 'get_orders first page sorted by progress (50)',
+    sql: `select public.get_orders(p_sort => 'progress') as r`,
+    size: (r) => `${(r as { items: unknown[] }).items.length} items`,
+    targetMs: 10,
+  },
+  {
     name: 'get_order_stats',
     sql: 'select public.get_order_stats() as r',
     size: (r) => `${(r as { orders_total: number }).orders_total} orders`,
