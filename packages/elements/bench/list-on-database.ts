@@ -7,8 +7,9 @@ import { afterPaint, summarize, type Row } from './measure.js';
 
 /**
  * `client-orders-list` on the demo database with `extra` more orders for client A, created
- * through the SDK: first render as client A (every page fetched through the SDK, then one page
- * rendered), and the time from an assignment to the updated row, which refetches the list.
+ * through the SDK: first render as client A (the first page of 20, fetched sorted from the
+ * database, then rendered), and the time from an assignment to the repainted page, which the list
+ * refetches with its cursor.
  */
 export async function listOnDatabase(extra: number, runs: number): Promise<Row[]> {
   const db = await openDatabase();
@@ -42,19 +43,16 @@ export async function listOnDatabase(extra: number, runs: number): Promise<Row[]
   el.tracking = db.clientA;
   document.body.append(el);
   await waitUntil(() => el.matches(':state(ready)'), 'list loaded', { timeout: 120000 });
-  // The changed order is usually not on the first page: wait for the list's data to hold the
-  // new count, then for the re-rendered page to be painted.
-  const data = (el as unknown as { data: { value?: { id: string; leads_delivered: number }[] } }).data;
+  // Any change refetches the page on screen (the changed order is usually not on it): wait for
+  // the list's data to be a new page, then for it to be painted.
+  const data = (el as unknown as { data: { value?: unknown } }).data;
   const live: number[] = [];
   for (let i = 0; i < runs; i++) {
     const out = i % 2 === 0;
-    const expected = order.leads_delivered - (out ? 1 : 0);
+    const before = data.value;
     const start = performance.now();
     await db.admin.leads.assignToOrder(leadId, out ? null : order.id);
-    await waitUntil(() => data.value?.find((o) => o.id === order.id)?.leads_delivered === expected, 'list refreshed', {
-      timeout: 120000,
-      interval: 5,
-    });
+    await waitUntil(() => data.value !== before, 'list refreshed', { timeout: 120000, interval: 5 });
     await el.updateComplete;
     await afterPaint();
     live.push(performance.now() - start);
@@ -63,7 +61,7 @@ export async function listOnDatabase(extra: number, runs: number): Promise<Row[]
   await db.close();
   return [
     summarize(name, `setup: ${extra.toLocaleString('en')} orders.create calls (total)`, [setup]),
-    summarize(name, 'first paint (fetch all pages + render a page)', first),
-    summarize(name, 'assignment → changed row refetched, list repainted', live),
+    summarize(name, 'first paint (fetch one sorted page + render it)', first),
+    summarize(name, 'assignment → current page refetched, list repainted', live),
   ];
 }

@@ -119,39 +119,143 @@ describe('client-orders-list (presentational)', () => {
 });
 
 describe('client-orders-list (loading through the SDK)', () => {
-  function withPages(pages: () => AsyncGenerator<{ items: Order[]; next_cursor: string | null }>) {
-    const tracking = stubTracking({});
-    (tracking.orders as { pages: unknown }).pages = pages;
-    return tracking;
-  }
-
-  it('shows a skeleton, then every page the SDK returns', async () => {
-    const gate = deferred<void>();
-    const tracking = withPages(async function* () {
-      await gate.promise;
-      yield { items: many(3), next_cursor: 'c' };
-      yield { items: many(2), next_cursor: null };
+  type Filters = { clientId?: string; status?: string; sort?: string; limit?: number; cursor?: string | null };
+  /** A stub database of `total` orders that pages by an index cursor and records every request. */
+  function paging(total: number) {
+    const requests: Filters[] = [];
+    const orders = many(total);
+    const tracking = stubTracking({
+      list: async (filters) => {
+        const f = filters as Filters;
+        requests.push(f);
+        const start = f.cursor ? Number(f.cursor) : 0;
+        const end = start + f.limit!;
+        return { items: orders.slice(start, end), next_cursor: end < total ? String(end) : null };
+      },
     });
-    const el = await fixture<ClientOrdersList>(html`<client-orders-list client-id="c1" .tracking=${tracking}></client-orders-list>`);
+    return { tracking, requests };
+  }
+  const status = (el: ClientOrdersList) => el.shadowRoot!.querySelector('[role="status"]')!.textContent;
+  const pager = (el: ClientOrdersList) => {
+    const [previous, next] = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="pagination"] button');
+    return { previous: previous!, next: next!, label: el.shadowRoot!.querySelector('[part="pagination"] span')!.textContent };
+  };
+  const ready = async (el: ClientOrdersList) => {
+    await el.updateComplete;
+    await waitUntil(() => el.matches(':state(ready)'));
+  };
+
+  it('shows a skeleton, then the one page the SDK returns for the filter, sort and page size', async () => {
+    const gate = deferred<void>();
+    const { tracking, requests } = paging(5);
+    const list = tracking.orders.list;
+    (tracking.orders as { list: unknown }).list = async (...args: Parameters<typeof list>) => {
+      await gate.promise;
+      return list(...args);
+    };
+    const el = await fixture<ClientOrdersList>(
+      html`<client-orders-list client-id="c1" status="Active" sort="target" page-size="3" .tracking=${tracking}></client-orders-list>`,
+    );
     expect(el.matches(':state(loading)')).to.be.true;
     expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
     await expectAccessible(el);
     gate.resolve();
-    await waitUntil(() => el.matches(':state(ready)'));
-    expect(rows(el)).to.have.length(5);
+    await ready(el);
+    expect(rows(el)).to.have.length(3);
+    expect(requests).to.deep.equal([{ clientId: 'c1', status: 'Active', sort: 'target', limit: 3, cursor: null }]);
+    expect(status(el)).to.equal('More than 3 orders');
+    expect(pager(el).label).to.equal('Page 1');
+  });
+
+  it('pages with cursors: next sends next_cursor, previous goes back, the count becomes exact on the last page', async () => {
+    const { tracking, requests } = paging(7);
+    const el = await fixture<ClientOrdersList>(html`<client-orders-list page-size="3" .tracking=${tracking}></client-orders-list>`);
+    await ready(el);
+    expect(pager(el).previous.disabled).to.be.true;
+    pager(el).next.click();
+    await ready(el);
+    expect(titles(el)).to.deep.equal(['ORD-00004', 'ORD-00005', 'ORD-00006']);
+    expect(pager(el).label).to.equal('Page 2');
+    pager(el).next.click();
+    await ready(el);
+    expect(titles(el)).to.deep.equal(['ORD-00007']);
+    expect(status(el)).to.equal('7 orders');
+    expect(pager(el).label).to.equal('Page 3 of 3');
+    expect(pager(el).next.disabled).to.be.true;
+    pager(el).previous.click();
+    await ready(el);
+    expect(titles(el)[0]).to.equal('ORD-00004');
+    expect(pager(el).label).to.equal('Page 2');
+    expect(requests.map((r) => r.cursor)).to.deep.equal([null, '3', '6', '3']);
+    await expectAccessible(el);
+  });
+
+  it('the page controls keep keyboard focus while the next page loads', async () => {
+    const { tracking } = paging(7);
+    const el = await fixture<ClientOrdersList>(html`<client-orders-list page-size="3" .tracking=${tracking}></client-orders-list>`);
+    await ready(el);
+    pager(el).next.focus();
+    pager(el).next.click();
+    await el.updateComplete;
+    expect(el.matches(':state(loading)')).to.be.true;
+    expect(el.shadowRoot!.activeElement).to.equal(pager(el).next);
+    await ready(el);
+    expect(el.shadowRoot!.activeElement).to.equal(pager(el).next);
+  });
+
+  it('a new sort or status asks the database again from the first page', async () => {
+    const { tracking, requests } = paging(7);
+    const el = await fixture<ClientOrdersList>(html`<client-orders-list page-size="3" .tracking=${tracking}></client-orders-list>`);
+    await ready(el);
+    pager(el).next.click();
+    await ready(el);
+    await choose(el, 1, 'progress');
+    await ready(el);
+    await choose(el, 0, 'Paused');
+    await ready(el);
+    expect(requests.slice(2)).to.deep.equal([
+      { sort: 'progress', limit: 3, cursor: null },
+      { status: 'Paused', sort: 'progress', limit: 3, cursor: null },
+    ]);
+    expect(pager(el).label).to.equal('Page 1');
+  });
+
+  it('a live change refetches the current page with its cursor, keeping the rows on screen', async () => {
+    const { tracking, requests } = paging(7);
+    const el = await fixture<ClientOrdersList>(html`<client-orders-list page-size="3" .tracking=${tracking}></client-orders-list>`);
+    await ready(el);
+    pager(el).next.click();
+    await ready(el);
+    tracking.emit();
+    expect(rows(el)).to.have.length(3);
+    await waitUntil(() => requests.length === 3);
+    expect(requests[2]!.cursor).to.equal('3');
+  });
+
+  it('speaks German in data mode and says when the user has no orders', async () => {
+    const { tracking } = paging(25);
+    const el = await fixture<ClientOrdersList>(html`<client-orders-list locale="de" .tracking=${tracking}></client-orders-list>`);
+    await ready(el);
+    expect(status(el)).to.equal('Mehr als 20 Aufträge');
+    expect(pager(el).label).to.equal('Seite 1');
+    const empty = await fixture<ClientOrdersList>(html`<client-orders-list .tracking=${paging(0).tracking}></client-orders-list>`);
+    await ready(empty);
+    expect(empty.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.equal('No orders yet.');
   });
 
   it('shows an error with retry', async () => {
     let calls = 0;
-    const tracking = withPages(async function* () {
-      if (++calls === 1) throw codedError('network');
-      yield { items: many(1), next_cursor: null };
+    const tracking = stubTracking({
+      list: async () => {
+        if (++calls === 1) throw codedError('network');
+        return { items: many(1), next_cursor: null };
+      },
     });
     const el = await fixture<ClientOrdersList>(html`<client-orders-list .tracking=${tracking}></client-orders-list>`);
     await waitUntil(() => el.matches(':state(error)'));
     await expectAccessible(el);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-    await waitUntil(() => el.matches(':state(ready)'));
+    await ready(el);
     expect(rows(el)).to.have.length(1);
   });
 });

@@ -47,10 +47,14 @@ export interface Translation {
   sortProgress: string;
   sortNewest: string;
   pageOf: (page: string, pages: string) => string;
+  /** A page whose total is not known yet (more pages follow). */
+  pageNumber: (page: string) => string;
   pagination: string;
   previousPage: string;
   nextPage: string;
   orderCount: (n: number, formatted: string) => string;
+  /** Through the SDK, before the last page: more orders than the pages seen hold. */
+  orderCountMore: (formatted: string) => string;
   // dashboard cards
   activeOrdersTitle: string;
   activeTotal: string;

@@ -15,8 +15,10 @@ export const list = {
   sortProgress: 'Progress',
   sortNewest: 'Newest',
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  pageNumber: (page) => `Page ${page}`,
   pagination: 'Pages',
   previousPage: 'Previous page',
   nextPage: 'Next page',
   orderCount: (n, f) => plural(n, `${f} order`, `${f} orders`),
+  orderCountMore: (f) => `More than ${f} orders`,
 } satisfies Partial<Translation>;
