@@ -1,11 +1,6 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
-import { DataController } from '../shared/data-controller.js';
-import { TrackedElement } from '../shared/tracked-element.js';
-import { stats } from '../shared/locales/en/stats.js';
-import { tokens } from '../shared/tokens.js';
-import { errorView, messageView, skeleton, stateStyles } from '../shared/states.js';
-import { figures, heading, link, statsViewStyles } from '../shared/stats-view.js';
+import type { LocalizeController } from '../shared/localize.js';
+import { StatsCard } from '../shared/stats-card.js';
+import type { Figure } from '../shared/stats-view.js';
 import type { OrderStats } from '../shared/types.js';
 
 /**
@@ -32,39 +27,16 @@ import type { OrderStats } from '../shared/types.js';
  * @cssstate ready - Showing numbers.
  * @cssstate error - The fetch failed.
  */
-export class OrderStatsCard extends TrackedElement {
-  static override styles = [tokens, stateStyles, statsViewStyles];
-  static override terms = stats;
+export class OrderStatsCard extends StatsCard {
+  protected override headingText(l: LocalizeController): string {
+    return l.term('activeOrdersTitle');
+  }
 
-  @property({ attribute: 'client-id' }) clientId?: string;
-  /** The numbers to show as they are (`get_order_stats`); nothing is fetched while set. */
-  @property({ attribute: false }) stats?: OrderStats;
-  @property() href?: string;
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-
-  protected override readonly data = new DataController<OrderStats>(this, {
-    given: () => this.stats,
-    args: () => [this.clientId ?? ''],
-    load: (tracking, signal) => tracking.stats(this.clientId || null, { signal }),
-    watch: () => (this.clientId ? { clientId: this.clientId } : { all: true }),
-  });
-
-  protected override render() {
-    const l = this.localize;
-    const { status, value } = this.data;
-    let body;
-    if (status === 'error') body = errorView(l, () => this.data.retry());
-    else if (status !== 'ready' || !value) body = skeleton(l);
-    else if (value.orders_total === 0) body = messageView(l.term('listEmpty'), 'empty');
-    else {
-      body = figures([
-        { label: l.term('activeTotal'), value: l.number(value.active) },
-        { label: l.term('needingAttention'), value: l.number(value.needs_attention), tone: value.needs_attention ? 'warn' : undefined },
-        { label: l.term('overdue'), value: l.number(value.overdue), tone: value.overdue ? 'danger' : undefined },
-      ]);
-    }
-    return html`<section class="card" part="base">
-      ${heading(l.term('activeOrdersTitle'), this.headingLevel)} ${body} ${link(this.href, l.term('viewAllOrders'))}
-    </section>`;
+  protected override figuresFor(l: LocalizeController, value: OrderStats): Figure[] {
+    return [
+      { label: l.term('activeTotal'), value: l.number(value.active) },
+      { label: l.term('needingAttention'), value: l.number(value.needs_attention), tone: value.needs_attention ? 'warn' : undefined },
+      { label: l.term('overdue'), value: l.number(value.overdue), tone: value.overdue ? 'danger' : undefined },
+    ];
   }
 }
