@@ -6,6 +6,7 @@ import { databaseErrors } from '@lead-orders/db';
 import { createOrderTracking, createSupabaseTransport, isOrderTrackingError, OrderTrackingError, type OrderChange } from '../src/index.js';
 import { ANON_KEY, disconnectAll, FakeRealtime, json, stubbedSupabase, SUPABASE_URL, type Responder } from './helpers/fake-supabase.js';
 import { event, ids, lead, order, orderRecord, stats } from './helpers/samples.js';
+import { rejection } from './helpers/rejection.js';
 
 after(disconnectAll);
 
@@ -16,16 +17,6 @@ function setup(responder: Responder = () => json(200, {})) {
   const stub = stubbedSupabase(responder);
   const tracking = createOrderTracking({ supabase: stub.supabase, retry: { retries: 2, delayMs: 1 } });
   return { ...stub, tracking };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<OrderTrackingError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isOrderTrackingError(error), `expected an OrderTrackingError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to reject');
 }
 
 describe('Supabase transport: requests', () => {

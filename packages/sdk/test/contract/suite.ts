@@ -6,16 +6,15 @@ import { after, before, describe, test } from 'node:test';
 import { databaseErrors } from '@lead-orders/db';
 import {
   createOrderTracking,
-  isOrderTrackingError,
   orderSorts,
   type Order,
   type OrderChange,
   type OrderSort,
   type OrderTracking,
-  type OrderTrackingError,
   type OrderTrackingErrorCode,
 } from '../../src/index.js';
 import type { DemoUsers, Identity, SqlTransport } from '../../src/pglite.js';
+import { rejection } from '../helpers/rejection.js';
 
 export interface Harness {
   users: DemoUsers;
@@ -30,16 +29,6 @@ export interface Harness {
 
 /** Codes the SDK's methods cannot cause: they guard direct table writes the SDK never makes. */
 export const notReachableThroughSdk: OrderTrackingErrorCode[] = ['profile_locked', 'delivered_count_read_only', 'order_client_immutable'];
-
-async function rejection(promise: Promise<unknown>): Promise<OrderTrackingError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isOrderTrackingError(error), `expected an OrderTrackingError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a rejection');
-}
 
 const as = (user: { id: string; email: string }): Identity => ({ role: 'authenticated', userId: user.id, email: user.email });
 
