@@ -42,6 +42,19 @@ onEveryBackend('row level security', (backend) => {
 
   const worldOrders = () => [orderA.id, orderB.id];
 
+  /** Every function that writes, with arguments that would succeed for an admin. */
+  const writeCalls = (): [string, Record<string, unknown>][] => [
+    ['create_order', { p_client_id: w.clientIdA, p_leads_purchased: 1 }],
+    ['update_order', { p_order_id: orderA.id, p_changes: { name: 'x' } }],
+    ['assign_lead_to_order', { p_lead_id: leadA, p_order_id: null }],
+    ['assign_leads_to_order', { p_lead_ids: [leadA], p_order_id: null }],
+    ['assign_lead_to_client', { p_lead_id: leadA, p_client_id: w.clientIdA }],
+    ['backfill_default_orders', {}],
+    ['rebuild_order_counts', {}],
+    ['link_clients_to_profiles', {}],
+    ['next_order_number', {}],
+  ];
+
   test('orders: a client sees its own, the admin all, anon nothing', async () => {
     assert.deepEqual(await visible('select id from public.orders where id = any($1)', [worldOrders()]),
       { anon: 'denied', clientA: 1, clientB: 1, admin: 2 });
@@ -115,15 +128,7 @@ onEveryBackend('row level security', (backend) => {
       ['get_orders', {}],
       ['get_order_details', { p_order_id: orderA.id }],
       ['get_order_stats', {}],
-      ['create_order', { p_client_id: w.clientIdA, p_leads_purchased: 1 }],
-      ['update_order', { p_order_id: orderA.id, p_changes: {} }],
-      ['assign_lead_to_order', { p_lead_id: leadA, p_order_id: null }],
-      ['assign_leads_to_order', { p_lead_ids: [leadA], p_order_id: null }],
-      ['assign_lead_to_client', { p_lead_id: leadA, p_client_id: w.clientIdA }],
-      ['backfill_default_orders', {}],
-      ['rebuild_order_counts', {}],
-      ['link_clients_to_profiles', {}],
-      ['next_order_number', {}],
+      ...writeCalls(),
       ['my_client_ids', {}],
     ];
     for (const [fn, args] of calls) {
@@ -133,17 +138,7 @@ onEveryBackend('row level security', (backend) => {
 
   test('clients are refused every write function with forbidden', async () => {
     const { db } = backend();
-    const calls: [string, Record<string, unknown>][] = [
-      ['create_order', { p_client_id: w.clientIdA, p_leads_purchased: 1 }],
-      ['update_order', { p_order_id: orderA.id, p_changes: { name: 'x' } }],
-      ['assign_lead_to_order', { p_lead_id: leadA, p_order_id: null }],
-      ['assign_leads_to_order', { p_lead_ids: [leadA], p_order_id: null }],
-      ['assign_lead_to_client', { p_lead_id: leadA, p_client_id: w.clientIdA }],
-      ['backfill_default_orders', {}],
-      ['rebuild_order_counts', {}],
-      ['link_clients_to_profiles', {}],
-      ['next_order_number', {}],
-    ];
+    const calls = writeCalls();
     for (const client of [w.clientA, w.clientB]) {
       for (const [fn, args] of calls) await rejectsWith(rpc(db, client, fn, args), 'forbidden');
     }
