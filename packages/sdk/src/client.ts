@@ -18,18 +18,25 @@ import {
   type OrderChange,
   type OrderStatus,
 } from './schemas.js';
-import type { DatabaseFunction, Transport } from './transport.js';
+import { readFunctions, type DatabaseFunction, type Transport } from './transport.js';
 import { createSupabaseTransport, type SupabaseClientLike } from './transports/supabase.js';
 import { checkInput, parseResult } from './validation.js';
 
 /** Every method takes these last. */
 export interface RequestOptions {
-  /** Cancels the request; the method then rejects with code `aborted`. */
+  /**
+   * Cancels the request. A read then rejects with `aborted`. A write rejects with `aborted` only
+   * when it had not been sent (nothing was applied); once sent, it rejects with
+   * `outcome_unknown` at once, because the database may commit it anyway.
+   */
   signal?: AbortSignal;
 }
 
 export interface RetryOptions {
-  /** How many times a read is tried again after a `network` failure (default 2). Writes never retry. */
+  /**
+   * How many times a read is tried again after a `network` or `conflict` failure (default 2).
+   * Writes never retry by themselves; after `conflict` they are safe to call again.
+   */
   retries?: number;
   /** The first wait in ms, doubled each time, with jitter (default 300). */
   delayMs?: number;
@@ -96,8 +103,6 @@ export interface OrderTracking {
   subscribe(target: SubscriptionTarget, onChange: (change: OrderChange) => void, options?: SubscribeOptions): () => void;
 }
 
-const readFunctions: ReadonlySet<DatabaseFunction> = new Set(['get_orders', 'get_order_details', 'get_order_stats']);
-
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortedError(signal));
@@ -139,18 +144,21 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
     schema: S,
     signal: AbortSignal | undefined,
   ): Promise<z.output<S>> {
+    const read = readFunctions.has(fn);
+    // Arguments left undefined are not sent, so the database's defaults apply.
+    const named = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortedError(signal);
+      let data: unknown;
       try {
-        // Arguments left undefined are not sent, so the database's defaults apply.
-        const named = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
-        const data = await transport!.call(fn, named, { signal });
-        return parseResult(schema, data, fn);
+        data = await transport!.call(fn, named, { signal });
       } catch (error) {
-        const retry = isOrderTrackingError(error) && error.code === 'network' && readFunctions.has(fn) && attempt < retries;
+        const retry = read && isOrderTrackingError(error) && (error.code === 'network' || error.code === 'conflict') && attempt < retries;
         if (!retry) throw error;
         await sleep(delayMs * 2 ** attempt * (0.75 + Math.random() * 0.5), signal);
+        continue;
       }
+      return parseResult(schema, data, fn);
     }
   }
 

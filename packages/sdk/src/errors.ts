@@ -10,7 +10,19 @@ export type OrderTrackingErrorCode =
   | 'invalid_input'
   | 'unauthenticated'
   | 'network'
+  /**
+   * The database gave up on the transaction to let another one through: a serialization failure
+   * (SQLSTATE `40001`) or a deadlock (`40P01`). Nothing was applied; the same call is safe to
+   * retry (`error.retryable` is true). Reads are retried by the SDK itself.
+   */
+  | 'conflict'
+  /** The signal fired: a read was stopped, or a write was stopped before it was sent (nothing applied). */
   | 'aborted'
+  /**
+   * A write's signal fired after the write was sent, before its answer: it may or may not have
+   * been applied. Read the data again before trying it a second time.
+   */
+  | 'outcome_unknown'
   /** A result did not match its schema: the database and the SDK disagree on a shape. */
   | 'invalid_response'
   | 'unknown';
@@ -32,6 +44,9 @@ export interface OrderTrackingErrorOptions {
 
 const brand = Symbol.for('lead-orders.OrderTrackingError');
 
+/** SQLSTATEs after which PostgreSQL rolled the whole transaction back and a retry may succeed. */
+const conflictStates = new Set(['40001', '40P01']);
+
 /**
  * The one error class every SDK method throws. `code` is stable; `details` holds the database's
  * context (parsed from its JSON `detail` when it is JSON) or the list of field issues; `cause` keeps
@@ -44,6 +59,12 @@ export class OrderTrackingError extends Error {
   /** For `invalid_input` raised before any request: each field's problem. Empty otherwise. */
   readonly issues: FieldIssue[];
   readonly status: number | undefined;
+  /**
+   * True when the same call can simply be made again: the database applied nothing and refused
+   * for a passing reason (`conflict`). False for every other code, including `network` on a
+   * write (it may have been applied) and `outcome_unknown`.
+   */
+  readonly retryable: boolean;
   declare readonly [brand]: true;
 
   constructor(code: OrderTrackingErrorCode, message: string, options: OrderTrackingErrorOptions = {}) {
@@ -54,6 +75,7 @@ export class OrderTrackingError extends Error {
     this.hint = options.hint ?? null;
     this.issues = options.issues ?? [];
     this.status = options.status;
+    this.retryable = code === 'conflict';
     Object.defineProperty(this, brand, { value: true });
   }
 
@@ -64,9 +86,18 @@ export class OrderTrackingError extends Error {
     details: unknown;
     hint: string | null;
     issues: FieldIssue[];
+    retryable: boolean;
     status?: number;
   } {
-    const json = { name: this.name, code: this.code, message: this.message, details: this.details, hint: this.hint, issues: this.issues };
+    const json = {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      details: this.details,
+      hint: this.hint,
+      issues: this.issues,
+      retryable: this.retryable,
+    };
     return this.status === undefined ? json : { ...json, status: this.status };
   }
 }
@@ -112,6 +143,8 @@ export function fromDatabaseError(raw: RawDatabaseError, options: { anonymous?: 
       code = 'unauthenticated';
     } else if (sqlState === '42501') {
       code = 'forbidden';
+    } else if (conflictStates.has(sqlState)) {
+      code = 'conflict';
     }
   }
   return new OrderTrackingError(code, raw.message || `Database error ${sqlState}`, {
@@ -124,6 +157,15 @@ export function fromDatabaseError(raw: RawDatabaseError, options: { anonymous?: 
 
 export function abortedError(signal?: AbortSignal): OrderTrackingError {
   return new OrderTrackingError('aborted', 'The request was aborted.', { cause: signal?.reason });
+}
+
+/** A write given up on after it was sent: it may have committed. */
+export function outcomeUnknownError(signal?: AbortSignal): OrderTrackingError {
+  return new OrderTrackingError(
+    'outcome_unknown',
+    'The write was aborted after it was sent; it may have been applied. Read the data again before retrying.',
+    { cause: signal?.reason },
+  );
 }
 
 /** Converts anything thrown into an OrderTrackingError, keeping ours as they are. */

@@ -2,8 +2,8 @@
 // for testing on a real server. Each call checks out a connection, acts as the identity in one
 // transaction (role and JWT claims, as PostgREST does) and returns it.
 import type { Pool } from 'pg';
-import { fromPgPool } from '@lead-orders/db/node';
 import type { Identity } from '@lead-orders/db';
+import { pgDatabase } from './transports/pg-database.js';
 import { createSqlTransport, type SqlTransport } from './transports/sql.js';
 import { prepareDatabase, type SetupOptions, type DemoUsers } from './transports/setup.js';
 
@@ -22,10 +22,18 @@ export interface PgTransportOptions {
   pollIntervalMs?: number;
 }
 
-/** A transport over a node-postgres pool, acting as `identity`. */
+/**
+ * A transport over a node-postgres pool, acting as `identity`.
+ *
+ * A connection lost mid-call (the server restarted, `pg_terminate_backend`, a network cut) rejects
+ * that call with `network` (the server rolled its transaction back; reads are retried) or, when it
+ * went while COMMIT was in flight, `outcome_unknown`. The broken connection is dropped from the
+ * pool and the host process keeps running: the transport listens for the pool's and each
+ * checked-out client's `'error'` events (it adds one listener to `pool`).
+ */
 export function createPgTransport(options: PgTransportOptions): SqlTransport {
   return createSqlTransport({
-    db: fromPgPool(options.pool),
+    db: pgDatabase(options.pool),
     identity: options.identity,
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
   });
@@ -37,5 +45,5 @@ export function createPgTransport(options: PgTransportOptions): SqlTransport {
  * a Supabase project applies the migrations with `lead-orders-migrate` instead.
  */
 export function preparePgDatabase(pool: Pool, options: SetupOptions = {}): Promise<DemoUsers | null> {
-  return prepareDatabase(fromPgPool(pool), options);
+  return prepareDatabase(pgDatabase(pool), options);
 }

@@ -12,6 +12,9 @@ export type DatabaseFunction =
   | 'assign_leads_to_order'
   | 'assign_lead_to_client';
 
+/** The functions that only read: safe to retry, and an abort of one never leaves anything behind. */
+export const readFunctions: ReadonlySet<DatabaseFunction> = new Set<DatabaseFunction>(['get_orders', 'get_order_details', 'get_order_stats']);
+
 export interface CallOptions {
   signal?: AbortSignal | undefined;
 }
@@ -27,7 +30,10 @@ export interface SubscribeHandlers {
  * Supabase, PGlite and node-postgres each implement it; methods and widgets never see which one runs.
  *
  * `call` resolves with the function's JSON result, or rejects with an OrderTrackingError
- * (a database refusal, `network`, `aborted`, `unauthenticated`). It never retries by itself.
+ * (a database refusal, `network`, `conflict`, `aborted`, `outcome_unknown`, `unauthenticated`).
+ * It never retries by itself. When the signal fires it rejects at once: with `aborted` for a read,
+ * and for a write only when nothing can have been applied (not sent yet, or certain to roll
+ * back); a write that may still commit rejects with `outcome_unknown`.
  */
 export interface Transport {
   call(fn: DatabaseFunction, args: Record<string, unknown>, options: CallOptions): Promise<unknown>;

@@ -16,6 +16,17 @@ contractSuite(
       users: users!,
       transportAs: async (identity) => createPgTransport({ pool, identity, pollIntervalMs: 100 }),
       owner: async (sql, params) => (await pool.query(sql, params)).rows,
+      async settled() {
+        // Every other backend of this database idle (not in a transaction, not running).
+        for (;;) {
+          const { rows } = await pool.query<{ busy: number }>(
+            `select count(*)::int as busy from pg_stat_activity
+              where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend' and state <> 'idle'`,
+          );
+          if (rows[0]!.busy === 0) return;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      },
       unreachable: () => createPgTransport({ pool: dead, identity: { role: 'service_role' } }),
       async close() {
         await dead.end();

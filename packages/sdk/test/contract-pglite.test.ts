@@ -12,6 +12,8 @@ contractSuite(
       // Another transport on the same instance (already prepared): each acts as its own user.
       transportAs: (identity) => createPgliteTransport({ pglite: main.pglite, setup: false, as: identity }),
       owner: async (sql, params) => (await main.pglite.query<Record<string, unknown>>(sql, params)).rows,
+      // PGlite runs one transaction at a time: a query queued now runs after every open one.
+      settled: async () => void (await main.pglite.query('select 1')),
       close: () => main.close(),
     };
   },

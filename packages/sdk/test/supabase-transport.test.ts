@@ -196,7 +196,7 @@ describe('Supabase transport: errors', () => {
       assert.deepEqual(error.cause, body);
       assert.ok(error instanceof OrderTrackingError);
       assert.deepEqual(JSON.parse(JSON.stringify(error)), {
-        name: 'OrderTrackingError', code, message: `refused: ${code}`, details: { code, order_id: ids.order }, hint: 'try another order', issues: [], status: 400,
+        name: 'OrderTrackingError', code, message: `refused: ${code}`, details: { code, order_id: ids.order }, hint: 'try another order', issues: [], retryable: false, status: 400,
       });
     }
   });
@@ -215,6 +215,20 @@ describe('Supabase transport: errors', () => {
     }
     const { tracking } = setup(() => json(404, { code: 'PGRST202', message: 'x', details: 'plain text', hint: null }));
     assert.equal((await rejection(tracking.stats())).details, 'plain text');
+  });
+
+  test('a serialization failure or a deadlock is conflict and retryable; reads retry it, writes leave it to the caller', async () => {
+    for (const sqlState of ['40001', '40P01']) {
+      const body = { code: sqlState, message: sqlState === '40001' ? 'could not serialize access' : 'deadlock detected', details: null, hint: null };
+      const write = setup(() => json(409, body));
+      const error = await rejection(write.tracking.leads.assignMany([ids.lead], ids.order));
+      assert.equal(error.code, 'conflict', sqlState);
+      assert.equal(error.retryable, true);
+      assert.equal(write.requests.length, 1, 'a write is not retried by the SDK');
+      const read = setup((_, n) => (n === 1 ? json(409, body) : json(200, stats)));
+      assert.deepEqual(await read.tracking.stats(), stats);
+      assert.equal(read.requests.length, 2);
+    }
   });
 
   test('a failed fetch is a network error; reads retry with backoff and may succeed', async () => {
@@ -269,6 +283,31 @@ describe('Supabase transport: errors', () => {
     setTimeout(() => controller.abort(), 5);
     assert.equal((await rejection(pending)).code, 'aborted');
     assert.equal(requests.length, 1);
+  });
+
+  test('a write aborted before it is sent rejects with aborted; once sent, with outcome_unknown', async () => {
+    const { tracking, requests } = setup(() => json(200, order));
+    const before = await rejection(tracking.orders.create({ client_id: ids.client, leads_purchased: 5 }, { signal: AbortSignal.abort() }));
+    assert.equal(before.code, 'aborted');
+    assert.equal(requests.length, 0);
+    for (const write of [
+      (t: ReturnType<typeof setup>['tracking'], signal: AbortSignal) => t.orders.create({ client_id: ids.client, leads_purchased: 5 }, { signal }),
+      (t: ReturnType<typeof setup>['tracking'], signal: AbortSignal) => t.leads.assignMany([ids.lead], ids.order, { signal }),
+      (t: ReturnType<typeof setup>['tracking'], signal: AbortSignal) => t.orders.pause(ids.order, { signal }),
+    ]) {
+      const controller = new AbortController();
+      // The server received the request and is still answering when the signal fires.
+      let received!: () => void;
+      const arrived = new Promise<void>((resolve) => (received = resolve));
+      const stub = setup(() => (received(), new Promise<Response>(() => undefined)));
+      const pending = write(stub.tracking, controller.signal);
+      await arrived;
+      controller.abort();
+      const error = await rejection(pending);
+      assert.equal(error.code, 'outcome_unknown');
+      assert.equal(error.retryable, false);
+      assert.equal(stub.requests.length, 1);
+    }
   });
 
   test('aborting while a read waits to retry stops it', async () => {

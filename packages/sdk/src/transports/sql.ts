@@ -1,7 +1,8 @@
 import { actAs, type Identity, type SqlDatabase, type SqlSession } from '@lead-orders/db';
-import { abortedError, fromDatabaseError, OrderTrackingError, type RawDatabaseError } from '../errors.js';
+import { abortedError, fromDatabaseError, OrderTrackingError, outcomeUnknownError, type RawDatabaseError } from '../errors.js';
+import { commitOutcomeUnknown, isConnectionFailure } from './connection-errors.js';
 import { OrderEvent, OrderRecord, type OrderChange, type SubscriptionTarget } from '../schemas.js';
-import type { DatabaseFunction, SubscribeHandlers, Transport } from '../transport.js';
+import { readFunctions, type DatabaseFunction, type SubscribeHandlers, type Transport } from '../transport.js';
 
 export type { Identity };
 
@@ -49,12 +50,6 @@ export interface SqlTransportOptions {
   pollIntervalMs?: number;
 }
 
-/** SQLSTATE classes meaning the connection, not the statement, failed; and Node socket errors. */
-function isConnectionFailure(error: { code?: unknown }): boolean {
-  const code = typeof error.code === 'string' ? error.code : '';
-  return /^(08|57P0)/.test(code) || /^E[A-Z]+$/.test(code) || /Connection terminated|connection (closed|ended)/i.test(String((error as Error).message));
-}
-
 /** `p_status` is an array filter in get_orders and one status elsewhere. */
 function typeOf(fn: DatabaseFunction, name: string): string {
   if (name === 'p_status' && fn !== 'get_orders') return 'public.order_status';
@@ -69,8 +64,9 @@ function toParameter(value: unknown): unknown {
 
 /**
  * Calls the database functions over any `SqlDatabase` (PGlite or a node-postgres pool), each call
- * in its own transaction run through `actAs`. An abort rejects at once; a write whose transaction
- * is still open when the signal fires is rolled back.
+ * in its own transaction run through `actAs`. An abort rejects at once. A write whose transaction
+ * is still open when the signal fires is rolled back and rejects with `aborted`; one whose COMMIT
+ * is already on its way rejects with `outcome_unknown`.
  */
 export function createSqlTransport(options: SqlTransportOptions): SqlTransport {
   const { db } = options;
@@ -82,6 +78,9 @@ export function createSqlTransport(options: SqlTransportOptions): SqlTransport {
 
   const mapError = (error: unknown, signal?: AbortSignal): OrderTrackingError => {
     if (error instanceof OrderTrackingError) return error;
+    if ((error as { [commitOutcomeUnknown]?: boolean } | null)?.[commitOutcomeUnknown]) {
+      return new OrderTrackingError('outcome_unknown', `The connection was lost while the write was committing; it may have been applied: ${(error as Error).message}`, { cause: error });
+    }
     if (signal?.aborted) return abortedError(signal);
     const raw = error as RawDatabaseError & { code?: unknown };
     if (isConnectionFailure(raw)) {
@@ -91,19 +90,26 @@ export function createSqlTransport(options: SqlTransportOptions): SqlTransport {
     return new OrderTrackingError('unknown', error instanceof Error ? error.message : String(error), { cause: error });
   };
 
-  const run = <T>(who: Identity, fn: (tx: SqlSession) => Promise<T>, signal?: AbortSignal): Promise<T> => {
+  /**
+   * Runs `fn` as `who` in one transaction. When `signal` fires, the promise rejects at once: with
+   * `aborted` while the transaction can still only roll back (the check after `fn` throws), and
+   * for a `write` whose COMMIT is already on its way with `outcome_unknown`.
+   */
+  const run = <T>(who: Identity, fn: (tx: SqlSession) => Promise<T>, signal?: AbortSignal, write = false): Promise<T> => {
     if (signal?.aborted) return Promise.reject(abortedError(signal));
+    let committing = false;
     const work = actAs(db, who, async (tx) => {
       const result = await fn(tx);
       // Still inside the transaction: throwing here rolls back a write the caller gave up on.
       if (signal?.aborted) throw abortedError(signal);
+      committing = true;
       return result;
     }).catch((error: unknown) => {
       throw mapError(error, signal);
     });
     if (!signal) return work;
     return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(abortedError(signal));
+      const onAbort = () => reject(write && committing ? outcomeUnknownError(signal) : abortedError(signal));
       signal.addEventListener('abort', onAbort, { once: true });
       work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
@@ -123,7 +129,8 @@ export function createSqlTransport(options: SqlTransportOptions): SqlTransport {
       const list = names.map((name, i) => `${name} => $${i + 1}::${typeOf(fn, name)}`).join(', ');
       // Function and argument names come from the SDK's own closed lists, never from user text.
       const sql = `select public.${fn}(${list}) as result`;
-      return run(identity, async (tx) => (await tx.query<{ result: unknown }>(sql, names.map((n) => toParameter(args[n])))).rows[0]?.result ?? null, signal);
+      const query = async (tx: SqlSession) => (await tx.query<{ result: unknown }>(sql, names.map((n) => toParameter(args[n])))).rows[0]?.result ?? null;
+      return run(identity, query, signal, !readFunctions.has(fn));
     },
     subscribe(target, handlers) {
       let check: (() => void) | undefined;

@@ -1,6 +1,6 @@
-import { abortedError, fromDatabaseError, OrderTrackingError, type RawDatabaseError } from '../errors.js';
+import { abortedError, fromDatabaseError, OrderTrackingError, outcomeUnknownError, type RawDatabaseError } from '../errors.js';
 import { OrderEvent, OrderRecord, type OrderChange, type SubscriptionTarget } from '../schemas.js';
-import type { SubscribeHandlers, Transport } from '../transport.js';
+import { readFunctions, type SubscribeHandlers, type Transport } from '../transport.js';
 
 /**
  * The part of a `SupabaseClient` the SDK uses. Loosely typed on purpose: any `SupabaseClient<Database>`,
@@ -36,6 +36,8 @@ export function createSupabaseTransport(supabase: SupabaseClientLike, options: {
   return {
     async call(fn, args, { signal }) {
       if (signal?.aborted) throw abortedError(signal);
+      // Aborting stops the fetch, not PostgREST: a write already sent may still commit.
+      const given = readFunctions.has(fn) ? abortedError : outcomeUnknownError;
       let builder = supabase.rpc(fn, args);
       if (signal) builder = builder.abortSignal(signal);
       let response: RpcResponse;
@@ -43,12 +45,12 @@ export function createSupabaseTransport(supabase: SupabaseClientLike, options: {
         response = (await builder) as RpcResponse;
       } catch (error) {
         // supabase-js resolves with { error } for fetch failures; a throw means a broken fetch or an abort.
-        if (signal?.aborted) throw abortedError(signal);
+        if (signal?.aborted) throw given(signal);
         throw new OrderTrackingError('network', `Could not reach the database: ${(error as Error)?.message ?? error}`, { cause: error });
       }
       const { data, error, status } = response;
       if (!error) return data;
-      if (signal?.aborted) throw abortedError(signal);
+      if (signal?.aborted) throw given(signal);
       if (unreachable.has(status) && !/^[0-9A-Z]{5}$/.test(error.code ?? '')) {
         throw new OrderTrackingError('network', error.message || 'Could not reach the database.', {
           details: error.details ?? null,

@@ -22,6 +22,8 @@ export interface Harness {
   transportAs(identity: Identity): Promise<SqlTransport>;
   /** Runs SQL as the database owner (seeding leads, as the agency's own import would). */
   owner(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Resolves once every transaction the SDK started has ended (committed or rolled back). */
+  settled(): Promise<void>;
   /** A transport whose database cannot be reached, when the backend can simulate that. */
   unreachable?: () => SqlTransport;
   close(): Promise<void>;
@@ -258,6 +260,29 @@ export function contractSuite(name: string, start: () => Promise<Harness>, capab
         await expectCode(admin.leads.assignMany([await newLead(a.client, 'Approved'), await newLead(a.client, 'Approved')], roomyFull.id), 'order_full');
       });
 
+      test('a serialization failure or a deadlock is conflict, retryable, and applies nothing', async () => {
+        const order = await activeOrder(a.client, 5, { name: 'Conflict target' });
+        // The database raises these when it picks a transaction to give up on; a trigger raises
+        // the same SQLSTATEs on demand so each one travels the real transport.
+        await h.owner(`create function public.test_conflict() returns trigger language plpgsql as $$
+          begin
+            if new.name like 'conflict %' then raise exception 'simulated' using errcode = substr(new.name, 10); end if;
+            return new;
+          end $$`);
+        await h.owner('create trigger test_conflict before update on public.orders for each row execute function public.test_conflict()');
+        try {
+          for (const state of ['40001', '40P01']) {
+            const error = await expectCode(admin.orders.update(order.id, { name: `conflict ${state}`, priority: 7 }), 'conflict');
+            assert.equal(error.retryable, true, state);
+          }
+        } finally {
+          await h.owner('drop trigger test_conflict on public.orders');
+          await h.owner('drop function public.test_conflict()');
+        }
+        const after = (await admin.orders.get(order.id)).order;
+        assert.deepEqual([after.name, after.priority], ['Conflict target', 0]);
+      });
+
       test('no user: unauthenticated', async () => {
         await expectCode(anon.orders.list(), 'unauthenticated');
         await expectCode(anon.stats(), 'unauthenticated');
@@ -271,13 +296,46 @@ export function contractSuite(name: string, start: () => Promise<Harness>, capab
 
       test('an aborted signal rejects with aborted; an aborted write leaves nothing behind', async () => {
         await expectCode(admin.orders.list({}, { signal: AbortSignal.abort() }), 'aborted');
+        await expectCode(admin.orders.create({ client_id: b.client, leads_purchased: 4 }, { signal: AbortSignal.abort() }), 'aborted');
         const before = (await admin.orders.list({ clientId: b.client, limit: 500 })).items.length;
         const controller = new AbortController();
         const pending = admin.orders.create({ client_id: b.client, leads_purchased: 4 }, { signal: controller.signal });
         controller.abort();
         await expectCode(pending, 'aborted');
-        await new Promise((r) => setTimeout(r, 50));
+        await h.settled();
         assert.equal((await admin.orders.list({ clientId: b.client, limit: 500 })).items.length, before);
+      });
+
+      test('a write rejected with aborted never commits, whenever the signal fires; one that may have says outcome_unknown', async () => {
+        const outcomes = { aborted: 0, outcome_unknown: 0, created: 0 };
+        const abortedNumbers: string[] = [];
+        const leads = await Promise.all(Array.from({ length: 8 }, () => newLead(a.client)));
+        const bulkTarget = await activeOrder(a.client, 100);
+        for (let trial = 0; trial < 40; trial++) {
+          const order_number = `ABORT-${trial}-${Date.now()}`;
+          const controller = new AbortController();
+          const pending = trial % 4 === 3
+            ? admin.leads.assignMany([leads[trial % leads.length]!], bulkTarget.id, { signal: controller.signal })
+            : admin.orders.create({ client_id: a.client, leads_purchased: 3, order_number }, { signal: controller.signal });
+          // Fire the signal at a spread of moments: before the transaction starts, during the
+          // statement, around COMMIT, and after.
+          const wait = trial % 10;
+          if (wait === 0) queueMicrotask(() => controller.abort());
+          else setTimeout(() => controller.abort(), wait - 1);
+          try {
+            await pending;
+            outcomes.created++;
+          } catch (error) {
+            const code = (error as { code?: string }).code;
+            assert.ok(code === 'aborted' || code === 'outcome_unknown', `unexpected ${String(code)}`);
+            outcomes[code]++;
+            if (code === 'aborted' && trial % 4 !== 3) abortedNumbers.push(order_number);
+          }
+        }
+        await h.settled();
+        const rows = await h.owner('select order_number from public.orders where order_number = any($1::text[])', [abortedNumbers]);
+        assert.deepEqual(rows, [], 'an order whose create rejected with aborted exists');
+        assert.ok(outcomes.aborted > 0, `some writes were aborted: ${JSON.stringify(outcomes)}`);
       });
 
       test('an unreachable database is a network error (reads retried)', { skip: capabilities.network ? false : 'PGlite runs in-process: there is no connection to lose' }, async () => {
@@ -289,7 +347,7 @@ export function contractSuite(name: string, start: () => Promise<Harness>, capab
         const all = Object.values(databaseErrors).map((e) => e.code);
         const missing = all.filter((code) => !reached.has(code) && !notReachableThroughSdk.includes(code));
         assert.deepEqual(missing, []);
-        for (const code of ['invalid_input', 'unauthenticated', 'aborted'] as const) assert.ok(reached.has(code), code);
+        for (const code of ['invalid_input', 'unauthenticated', 'aborted', 'conflict'] as const) assert.ok(reached.has(code), code);
       });
     });
 
