@@ -4,6 +4,7 @@ import type { CliOptions } from './cli-args.js';
 import { CliError, connect } from './cli-connection.js';
 import { loadFixtures } from './cli-fixtures.js';
 import { latestLinkReport } from './cli-link-report.js';
+import { describeMissing, missingPrerequisites } from './cli-prerequisites.js';
 import { formatStatus, readStatus } from './cli-status.js';
 import { applyMigrations, MigrationChecksumError, MigrationFailedError, type Migration } from './migration-runner.js';
 
@@ -24,6 +25,12 @@ export async function runCli(options: CliOptions, context: CliContext): Promise<
     if (options.withFixtures) {
       await loadFixtures(pool, context.fixtures);
       context.print('Loaded the local Supabase stand-in and the agency fixture.');
+    }
+    // Say what is missing up front instead of failing inside the first migration with
+    // 'role "authenticated" does not exist' or 'schema "auth" does not exist'.
+    if ((await readStatus(pool, context.migrations)).pending.length > 0) {
+      const missing = await missingPrerequisites(pool);
+      if (missing.length > 0) throw new CliError(describeMissing(missing));
     }
     await migrate(pool, context);
     for (const line of await latestLinkReport(pool)) context.print(line);
