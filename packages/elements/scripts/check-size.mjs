@@ -14,7 +14,9 @@ const src = (path) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
 const KB = 1024;
 
 const budgets = [
-  { name: 'order-progress-card', input: src('order-progress-card/define.ts'), limit: 9 * KB },
+  // 9 KB until the card counted days in the viewer's time zone (Intl.DateTimeFormat) and isolated
+  // user text: see the README's size section for the reason and the measurement.
+  { name: 'order-progress-card', input: src('order-progress-card/define.ts'), limit: 10 * KB },
   { name: 'order-select', input: src('order-select/define.ts'), limit: 14 * KB },
   { name: 'client-orders-list', input: src('client-orders-list/define.ts') },
   { name: 'order-stats-card', input: src('order-stats-card/define.ts') },

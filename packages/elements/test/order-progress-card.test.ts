@@ -3,7 +3,7 @@ import '../src/order-progress-card/define.js';
 import '../src/order-tracking-provider/define.js';
 import '../src/shared/locales/register-de.js';
 import type { OrderProgressCard } from '../src/order-progress-card/order-progress-card.js';
-import { makeOrder, sampleOrders } from './fixtures/orders.js';
+import { dateFromToday, makeOrder, sampleOrders } from './fixtures/orders.js';
 import { expectAccessible } from './helpers/axe.js';
 import { fixtureWithin } from './helpers/within.js';
 import { codedError, deferred, stubTracking } from './helpers/fake-tracking.js';
@@ -11,12 +11,14 @@ import type { Order } from '../src/shared/types.js';
 
 const bar = (el: OrderProgressCard) => el.shadowRoot!.querySelector('[role="progressbar"]')!;
 const text = (el: OrderProgressCard) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+/** The value text as read aloud: the Unicode isolates around each number are not spoken. */
+const valueText = (el: OrderProgressCard) => bar(el).getAttribute('aria-valuetext')!.replace(/[\u2068\u2069]/g, '');
 
 describe('order-progress-card (presentational)', () => {
   it('shows the bar, counts, status, days left and pace from the row', async () => {
     const el = await fixture<OrderProgressCard>(html`<order-progress-card .order=${makeOrder()}></order-progress-card>`);
     expect(bar(el).getAttribute('aria-valuenow')).to.equal('45');
-    expect(bar(el).getAttribute('aria-valuetext')).to.equal('45 of 100 leads delivered (45%)');
+    expect(valueText(el)).to.equal('45 of 100 leads delivered (45%)');
     expect(text(el)).to.contain('45 / 100 delivered');
     expect(text(el)).to.contain('55 leads remaining');
     expect(text(el)).to.contain('20 days left');
@@ -78,7 +80,7 @@ describe('order-progress-card (presentational)', () => {
     const el = await fixtureWithin<OrderProgressCard>({ lang: 'de' }, html`<order-progress-card .order=${order}></order-progress-card>`);
     expect(text(el)).to.contain('1.500 / 2.000 geliefert');
     expect(text(el)).to.contain('noch 1 Tag');
-    expect(bar(el).getAttribute('aria-valuetext')).to.equal('1.500 von 2.000 Leads geliefert (75\u00a0%)');
+    expect(valueText(el)).to.equal('1.500 von 2.000 Leads geliefert (75\u00a0%)');
   });
 
   it('follows the locale attribute over the inherited lang, and re-renders when it changes', async () => {
@@ -107,6 +109,90 @@ describe('order-progress-card (presentational)', () => {
     expect(Math.round(fill.right)).to.equal(Math.round(track.right));
     expect(fill.width).to.be.lessThan(track.width);
     await expectAccessible(el);
+  });
+});
+
+describe('order-progress-card numbers and dates people read', () => {
+  /** Runs `body` with the clock at `iso`; the widgets read `Date.now()` for "today". */
+  async function at<T>(iso: string, body: () => Promise<T>): Promise<T> {
+    const real = Date.now;
+    Date.now = () => Date.parse(iso);
+    try {
+      return await body();
+    } finally {
+      Date.now = real;
+    }
+  }
+  // As the database sends it on 30 November (UTC): due today, not overdue.
+  const dueNov30 = () => makeOrder({ target_delivery_date: '2026-11-30', days_remaining: 0, is_overdue: false });
+
+  it('never rounds up to 100% before the last lead: 1,999 of 2,000 is 99.9%', async () => {
+    // The database rounds to nearest and sends 100.0 for this order.
+    const order = makeOrder({ leads_purchased: 2000, leads_delivered: 1999, completion_percentage: 100 });
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card .order=${order}></order-progress-card>`);
+    expect(bar(el).getAttribute('aria-valuenow')).to.equal('99.9');
+    expect(valueText(el)).to.equal('1,999 of 2,000 leads delivered (99.9%)');
+    expect(el.shadowRoot!.querySelector('[part="fill"]')!.classList.contains('full')).to.be.false;
+    el.locale = 'de';
+    await el.updateComplete;
+    expect(valueText(el)).to.contain('(99,9\u00a0%)');
+  });
+
+  it('shows 100% once every lead is delivered', async () => {
+    const el = await fixture<OrderProgressCard>(
+      html`<order-progress-card .order=${makeOrder({ leads_purchased: 2000, leads_delivered: 2000 })}></order-progress-card>`,
+    );
+    expect(bar(el).getAttribute('aria-valuenow')).to.equal('100');
+  });
+
+  it("counts days from the viewer's today: due 30 November is a day overdue at 01:00 on 1 December in Auckland", async () => {
+    await at('2026-11-30T12:00:00Z', async () => {
+      const el = await fixture<OrderProgressCard>(
+        html`<order-progress-card time-zone="Pacific/Auckland" .order=${dueNov30()}></order-progress-card>`,
+      );
+      expect(el.shadowRoot!.querySelector('[part="timing"]')!.textContent).to.equal('1 day overdue');
+      expect(el.shadowRoot!.querySelector('[part="timing"]')!.classList.contains('overdue')).to.be.true;
+    });
+  });
+
+  it('west of UTC in the evening an order due today is due today, not overdue', async () => {
+    // 19:00 on 30 November in Los Angeles is already 1 December in UTC: the database says overdue.
+    const order = makeOrder({ target_delivery_date: '2026-11-30', days_remaining: -1, is_overdue: true });
+    await at('2026-12-01T03:00:00Z', async () => {
+      const el = await fixture<OrderProgressCard>(
+        html`<order-progress-card time-zone="America/Los_Angeles" .order=${order}></order-progress-card>`,
+      );
+      expect(el.shadowRoot!.querySelector('[part="timing"]')!.textContent).to.equal('Due today');
+      el.timeZone = 'Asia/Tokyo'; // 12:00 on 1 December there
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="timing"]')!.textContent).to.equal('1 day overdue');
+    });
+  });
+
+  it("without time-zone counts from the browser's today, and an unknown zone falls back to it", async () => {
+    const order = makeOrder({ target_delivery_date: dateFromToday(3), days_remaining: 99 });
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card .order=${order}></order-progress-card>`);
+    expect(el.shadowRoot!.querySelector('[part="timing"]')!.textContent).to.equal('3 days left');
+    el.setAttribute('time-zone', 'Not/A_Zone');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="timing"]')!.textContent).to.equal('3 days left');
+  });
+
+  it('a full order past its target date shows no deadline instead of negative days left', async () => {
+    const order = makeOrder({ leads_purchased: 50, leads_delivered: 50, target_delivery_date: dateFromToday(-2), days_remaining: -2 });
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card .order=${order}></order-progress-card>`);
+    // A failing check on an element makes chai serialize it: compare its text instead.
+    expect(el.shadowRoot!.querySelector('[part="timing"]')?.textContent ?? null).to.equal(null);
+  });
+});
+
+describe('order-progress-card isolates user text', () => {
+  it('sets the order number and name each in a <bdi>, and isolates the numbers in the value text', async () => {
+    const order = makeOrder({ name: '\u202Eevil name', order_number: 'ORD-\u202E7' });
+    const el = await fixture<OrderProgressCard>(html`<order-progress-card .order=${order}></order-progress-card>`);
+    expect(el.shadowRoot!.querySelector('[part="name"]')!.localName).to.equal('bdi');
+    expect(el.shadowRoot!.querySelector('[part="order-number"]')!.localName).to.equal('bdi');
+    expect(bar(el).getAttribute('aria-valuetext')).to.equal('\u206845\u2069 of \u2068100\u2069 leads delivered (\u206845%\u2069)');
   });
 });
 

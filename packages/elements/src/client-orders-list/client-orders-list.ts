@@ -43,6 +43,8 @@ export interface OrderOpenDetail {
  * @attr status - Initial status filter (`Active`, …); empty shows all.
  * @attr sort - `priority` (default), `target`, `progress` (least delivered first) or `newest`.
  * @attr page-size - Rows per page (default 20; through the SDK at most 500).
+ * @attr time-zone - IANA time zone (e.g. `Pacific/Auckland`) whose today counts days left and
+ *   overdue; defaults to the browser's.
  * @attr locale - Language tag; defaults to the nearest `lang`.
  *
  * @fires {CustomEvent<OrderOpenDetail>} order-open - An order was activated. Cancelable: with
@@ -73,6 +75,8 @@ export class ClientOrdersList extends TrackedElement {
   @property({ reflect: true }) status: OrderStatus | '' = '';
   @property({ reflect: true }) sort: SortKey = 'priority';
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  /** The IANA time zone whose today counts days left and overdue; the browser's when unset. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
   /** The current page, from 1. */
   @state() page = 1;
   /**
@@ -219,7 +223,7 @@ export class ClientOrdersList extends TrackedElement {
       <div class="row-head"><span class="title">${link}</span>${statusBadge(l, order)}</div>
       ${progressBar(l, order)}
       <div class="facts">
-        <span>${deliveredText(l, order)}</span>${timing(l, order)}${pace(l, order)}
+        <span>${deliveredText(l, order)}</span>${timing(l, order, this.timeZone)}${pace(l, order)}
       </div>
     </li>`;
   }

@@ -26,6 +26,8 @@ import { styles } from './order-progress-card.styles.js';
  *
  * @attr order-id - The order to load through the SDK. Ignored when `.order` is set.
  * @attr compact - A denser layout for lists: bar, counts and status only.
+ * @attr time-zone - IANA time zone (e.g. `Pacific/Auckland`) whose today counts days left and
+ *   overdue; defaults to the browser's.
  * @attr locale - Language tag; defaults to the nearest `lang`.
  *
  * @csspart base - The card.
@@ -59,6 +61,7 @@ export class OrderProgressCard extends TrackedElement {
     orderId: { attribute: 'order-id' },
     order: { attribute: false },
     compact: { type: Boolean, reflect: true },
+    timeZone: { attribute: 'time-zone' },
   };
 
   /** The order to load through the SDK. */
@@ -67,6 +70,8 @@ export class OrderProgressCard extends TrackedElement {
   declare order?: Order;
   /** A denser layout for lists. */
   declare compact: boolean;
+  /** The IANA time zone whose today counts days left and overdue; the browser's when unset. */
+  declare timeZone?: string;
 
   constructor() {
     super();
@@ -104,7 +109,7 @@ export class OrderProgressCard extends TrackedElement {
       ${progressBar(l, order)}
       <div class="facts" part="facts">
         <span class="delivered">${deliveredText(l, order)}</span>
-        ${this.compact ? null : html`<span>${remainingText(l, order)}</span>`} ${timing(l, order)}
+        ${this.compact ? null : html`<span>${remainingText(l, order)}</span>`} ${timing(l, order, this.timeZone)}
         ${this.compact ? null : pace(l, order)}
       </div>`;
   }

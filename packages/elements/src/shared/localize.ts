@@ -60,7 +60,7 @@ export class LocalizeController implements ReactiveController {
     return formatter(this.lang(), options).format(value);
   }
 
-  /** `value` is 0–100, as the database's `completion_percentage`. */
+  /** `value` is 0–100 (see `percentDone`); shown with at most one decimal. */
   percent(value: number): string {
     return this.number(value / 100, { style: 'percent', maximumFractionDigits: 1 });
   }
