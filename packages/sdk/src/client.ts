@@ -20,6 +20,7 @@ import {
 } from './schemas.js';
 import { readFunctions, type DatabaseFunction, type Transport } from './transport.js';
 import { createSupabaseTransport, type SupabaseClientLike } from './transports/supabase.js';
+import { boundedInt } from './input-rules.js';
 import { checkInput, parseResult } from './validation.js';
 
 /** Every method takes these last. */
@@ -119,6 +120,26 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 const Callback = z.custom<(change: OrderChange) => void>((v) => typeof v === 'function');
+// Duck-typed: signals from another realm (a test DOM, undici) are signals too.
+const Signal = z.custom<AbortSignal>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as AbortSignal).aborted === 'boolean' && typeof (v as AbortSignal).addEventListener === 'function',
+  'expected an AbortSignal',
+);
+// Options objects are strict like inputs: a misspelt `leadlimit` would otherwise do nothing.
+const Options = z.optional(z.strictObject({ signal: z.optional(Signal) }));
+const DetailsRequest = z.optional(z.extend(OrderDetailsOptions, { signal: z.optional(Signal) }));
+const SubscribeOptionsSchema = z.optional(z.strictObject({ signal: z.optional(Signal), onError: z.optional(Callback) }));
+const Client = z.custom<object>((v) => typeof v === 'object' && v !== null);
+const FactoryOptions = z.strictObject({
+  supabase: z.optional(Client),
+  transport: z.optional(Client),
+  retry: z.optional(
+    z.strictObject({
+      retries: z.optional(boundedInt({ min: 0, max: 10 })),
+      delayMs: z.optional(boundedInt({ min: 0, max: 60_000 })),
+    }),
+  ),
+});
 
 /**
  * The SDK's single entry point.
@@ -129,8 +150,9 @@ const Callback = z.custom<(change: OrderChange) => void>((v) => typeof v === 'fu
  * ```
  */
 export function createOrderTracking(options: CreateOrderTrackingOptions): OrderTracking {
+  checkInput([['options', FactoryOptions, options]]);
   const transport: Transport | undefined = options.transport ?? (options.supabase ? createSupabaseTransport(options.supabase) : undefined);
-  if (!transport) {
+  if (!transport || (options.transport && options.supabase)) {
     throw new OrderTrackingError('invalid_input', 'createOrderTracking needs { supabase } or { transport }.', {
       issues: [{ path: 'supabase', message: 'expected a Supabase client' }],
     });
@@ -162,8 +184,11 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
     }
   }
 
-  function filtersToArgs(filters: unknown): Record<string, unknown> {
-    const [f] = checkInput([['filters', OrderFilters, filters ?? {}]]) as [z.infer<typeof OrderFilters>];
+  function filtersToArgs(filters: unknown, options: unknown): Record<string, unknown> {
+    const [f] = checkInput([
+      ['filters', OrderFilters, filters ?? {}],
+      ['options', Options, options],
+    ]) as [z.infer<typeof OrderFilters>];
     return {
       p_client_id: f.clientId ?? null,
       p_status: f.status === undefined ? null : Array.isArray(f.status) ? f.status : [f.status],
@@ -177,19 +202,20 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
   }
 
   const list = async (filters?: OrderFilters, options?: RequestOptions) =>
-    call('get_orders', filtersToArgs(filters), OrderPage, options?.signal);
+    call('get_orders', filtersToArgs(filters, options), OrderPage, options?.signal);
 
   const update = async (orderId: string, changes: OrderChanges, options?: RequestOptions) => {
     const [id, p_changes] = checkInput([
       ['orderId', Id, orderId],
       ['changes', OrderChanges, changes],
+      ['options', Options, options],
     ]);
     return call('update_order', { p_order_id: id, p_changes }, Order, options?.signal);
   };
   const setStatus = (status: OrderStatus) => (orderId: string, options?: RequestOptions) => update(orderId, { status }, options);
 
   async function* pages(filters?: OrderFilters, options?: RequestOptions): AsyncIterableIterator<OrderPage> {
-    const args = filtersToArgs(filters);
+    const args = filtersToArgs(filters, options);
     for (;;) {
       const page = await call('get_orders', args, OrderPage, options?.signal);
       yield page;
@@ -203,6 +229,7 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
       ['leadId', Id, leadId],
       ['orderId', OptionalId, orderId],
       ...(clientId === undefined ? [] : ([['clientId', Id, clientId]] as const)),
+      ['options', Options, options],
     ]);
     return clientId === undefined
       ? call('assign_lead_to_order', { p_lead_id: lead, p_order_id: order ?? null }, LeadAssignment, options?.signal)
@@ -216,12 +243,15 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
       async get(orderId, options) {
         const [id, o] = checkInput([
           ['orderId', Id, orderId],
-          ['options', OrderDetailsOptions, { leadLimit: options?.leadLimit, timelineLimit: options?.timelineLimit }],
-        ]) as [string, z.infer<typeof OrderDetailsOptions>];
-        return call('get_order_details', { p_order_id: id, p_lead_limit: o.leadLimit, p_timeline_limit: o.timelineLimit }, OrderDetails, options?.signal);
+          ['options', DetailsRequest, options],
+        ]) as [string, z.infer<typeof DetailsRequest>];
+        return call('get_order_details', { p_order_id: id, p_lead_limit: o?.leadLimit, p_timeline_limit: o?.timelineLimit }, OrderDetails, options?.signal);
       },
       async create(input, options) {
-        const [i] = checkInput([['input', CreateOrderInput, input]]) as [z.infer<typeof CreateOrderInput>];
+        const [i] = checkInput([
+          ['input', CreateOrderInput, input],
+          ['options', Options, options],
+        ]) as [z.infer<typeof CreateOrderInput>];
         return call(
           'create_order',
           {
@@ -246,7 +276,10 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
       complete: setStatus('Completed'),
       cancel: setStatus('Cancelled'),
       async available(clientId, options) {
-        checkInput([['clientId', Id, clientId]]);
+        checkInput([
+          ['clientId', Id, clientId],
+          ['options', Options, options],
+        ]);
         const found: Order[] = [];
         for await (const page of pages({ clientId, status: 'Active' }, options)) {
           found.push(...page.items.filter((order) => order.leads_remaining > 0));
@@ -263,19 +296,24 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
         const [ids, order] = checkInput([
           ['leadIds', LeadIds, leadIds],
           ['orderId', Id, orderId],
+          ['options', Options, options],
         ]);
         return call('assign_leads_to_order', { p_lead_ids: ids, p_order_id: order }, BulkLeadAssignment, options?.signal);
       },
       assignToClient: (leadId, clientId, orderId, options) => assignment(leadId, orderId, clientId ?? '', options),
     },
     async stats(clientId, options) {
-      const [id] = checkInput([['clientId', OptionalId, clientId]]);
+      const [id] = checkInput([
+        ['clientId', OptionalId, clientId],
+        ['options', Options, options],
+      ]);
       return call('get_order_stats', { p_client_id: id ?? null }, OrderStats, options?.signal);
     },
     subscribe(target, onChange, options) {
       const [t] = checkInput([
         ['target', SubscriptionTarget, target],
         ['onChange', Callback, onChange],
+        ['options', SubscribeOptionsSchema, options],
       ]) as [SubscriptionTarget];
       if (options?.signal?.aborted) return () => undefined;
       let active = true;

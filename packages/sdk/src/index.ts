@@ -18,5 +18,6 @@ export {
   type OrderTrackingErrorCode,
 } from './errors.js';
 export * from './schemas.js';
+export { numberLimits, textLimits } from './input-rules.js';
 export type { CallOptions, DatabaseFunction, SubscribeHandlers, Transport } from './transport.js';
 export { createSupabaseTransport, type SupabaseClientLike } from './transports/supabase.js';

@@ -8,13 +8,14 @@
  * to the database, which refuses with a named error code.
  */
 import * as z from 'zod/mini';
+import { boundedInt, boundedText, DateString, numberLimits, textLimits } from './input-rules.js';
+
+export { DateString };
 
 // ---------------------------------------------------------------- building blocks
 
 /** Any 8-4-4-4-12 hex id, as PostgreSQL's uuid type accepts (not only RFC 4122 variants). */
 export const Id = z.guid();
-/** A calendar date, `YYYY-MM-DD`, as PostgreSQL's `date` serialises in JSON. */
-export const DateString = z.iso.date();
 /** A `timestamptz` as it comes back in JSON; kept as the database's string. */
 export const Timestamp = z.string();
 
@@ -174,63 +175,74 @@ export const orderSorts = ['priority', 'target', 'progress', 'newest'] as const;
 export const OrderSort = z.enum(orderSorts);
 export type OrderSort = z.infer<typeof OrderSort>;
 
-/** Filters for `orders.list` and `orders.pages` (options, so camelCase). */
-export const OrderFilters = z.object({
+/**
+ * Filters for `orders.list` and `orders.pages` (options, so camelCase). Every input object is
+ * strict: a key it does not list (`clientID`, `__proto__`) is refused with `unknown_field`.
+ */
+export const OrderFilters = z.strictObject({
   clientId: z.optional(Id),
-  status: z.optional(z.union([OrderStatus, z.array(OrderStatus)])),
+  status: z.optional(z.union([OrderStatus, z.array(OrderStatus).check(z.maxLength(orderStatuses.length))])),
   /** Orders whose target delivery date is on or after this day. */
   targetFrom: z.optional(DateString),
   /** Orders whose target delivery date is on or before this day. */
   targetTo: z.optional(DateString),
-  /** Matches order number, name and client name. */
-  search: z.optional(z.string()),
+  /** Matches order number, name and client name; at most 200 characters. */
+  search: z.optional(boundedText(textLimits.search)),
   /** Order of the pages (default `priority`). A cursor only continues the sort it came from. */
   sort: z.optional(OrderSort),
-  /** Page size; the database decides the allowed range (default 50). */
-  limit: z.optional(int),
+  /** Page size, 1–500 (default 50). */
+  limit: z.optional(boundedInt(numberLimits.pageSize)),
   /** `next_cursor` of the previous page. */
-  cursor: z.optional(z.nullable(z.string())),
+  cursor: z.optional(z.nullable(boundedText(textLimits.cursor))),
 });
 export type OrderFilters = z.input<typeof OrderFilters>;
 
-/** `orders.get` options. */
-export const OrderDetailsOptions = z.object({
-  leadLimit: z.optional(int),
-  timelineLimit: z.optional(int),
+/** `orders.get` options: at most this many leads and timeline events, 0–1000 each. */
+export const OrderDetailsOptions = z.strictObject({
+  leadLimit: z.optional(boundedInt(numberLimits.detailRows)),
+  timelineLimit: z.optional(boundedInt(numberLimits.detailRows)),
 });
 
+const orderNumber = boundedText(textLimits.orderNumber);
+const name = z.nullable(boundedText(textLimits.name));
+const description = z.nullable(boundedText(textLimits.description));
+const priority = boundedInt(numberLimits.priority);
+
 /**
- * A new order: data, so in the database's field names. Quantities, date order and the initial
- * status are checked by the database (`invalid_quantity`, `invalid_dates`, `invalid_status_transition`).
+ * A new order: data, so in the database's field names. Text within its length (order number 40,
+ * name 200, description 10,000 characters), integers within `int4`, priority −1000–1000. The
+ * quantity's range, date bounds and order and the initial status are checked by the database
+ * (`invalid_quantity`, `invalid_dates`, `invalid_status_transition`).
  */
-export const CreateOrderInput = z.object({
+export const CreateOrderInput = z.strictObject({
   client_id: Id,
-  leads_purchased: int,
+  leads_purchased: boundedInt(),
   /** Defaults to the next `ORD-<year>-<NNN>`. */
-  order_number: z.optional(z.nullable(z.string())),
-  name: z.optional(text),
-  description: z.optional(text),
+  order_number: z.optional(z.nullable(orderNumber)),
+  name: z.optional(name),
+  description: z.optional(description),
   target_delivery_date: z.optional(z.nullable(DateString)),
   start_date: z.optional(z.nullable(DateString)),
-  priority: z.optional(int),
+  priority: z.optional(priority),
   /** `Draft` (default), `Active` or `Paused`. */
   status: z.optional(OrderStatus),
 });
 export type CreateOrderInput = z.input<typeof CreateOrderInput>;
 
 /**
- * Changes to an order. Keys the database does not accept (`leads_delivered`, `client_id`, …) are
- * not part of the type; at run time they are passed on so the database names the refusal.
+ * Changes to an order, with the bounds of `CreateOrderInput`. A key it does not list
+ * (`leads_delivered`, `client_id`, a typo, `__proto__`) is refused with `unknown_field` before
+ * anything is sent, so no change is ever applied without the rest.
  */
-export const OrderChanges = z.looseObject({
-  order_number: z.optional(z.string()),
-  name: z.optional(text),
-  description: z.optional(text),
-  leads_purchased: z.optional(int),
+export const OrderChanges = z.strictObject({
+  order_number: z.optional(orderNumber),
+  name: z.optional(name),
+  description: z.optional(description),
+  leads_purchased: z.optional(boundedInt()),
   target_delivery_date: z.optional(z.nullable(DateString)),
   start_date: z.optional(z.nullable(DateString)),
   status: z.optional(OrderStatus),
-  priority: z.optional(int),
+  priority: z.optional(priority),
 });
 export type OrderChanges = {
   order_number?: string;
@@ -248,9 +260,9 @@ export const OptionalId = z.optional(z.nullable(Id));
 
 /** What `subscribe` listens to: every order the caller sees, one client's orders, or one order. */
 export const SubscriptionTarget = z.union([
-  z.object({ orderId: Id }),
-  z.object({ clientId: Id }),
-  z.object({ all: z.literal(true) }),
+  z.strictObject({ orderId: Id }),
+  z.strictObject({ clientId: Id }),
+  z.strictObject({ all: z.literal(true) }),
 ]);
 export type SubscriptionTarget = { orderId: string } | { clientId: string } | { all: true };
 

@@ -283,6 +283,29 @@ export function contractSuite(name: string, start: () => Promise<Harness>, capab
         assert.deepEqual([after.name, after.priority], ['Conflict target', 0]);
       });
 
+      test('every bound the SDK checks is one the database accepts at its edge', async () => {
+        // 200 characters of 2 UTF-16 code units each: both sides count characters.
+        const name = '😀'.repeat(200);
+        const order_number = `B${Date.now()}`.padEnd(40, '0');
+        const created = await admin.orders.create({
+          client_id: a.client, leads_purchased: 5, priority: 1000, name, description: 'é'.repeat(10_000), order_number,
+        });
+        assert.deepEqual([created.name, created.description?.length, created.order_number, created.priority], [name, 10_000, order_number, 1000]);
+        assert.equal((await admin.orders.update(created.id, { priority: -1000 })).priority, -1000);
+        assert.ok((await admin.orders.list({ search: 's'.repeat(200), limit: 500 })).items.length >= 0);
+        assert.equal((await admin.orders.get(created.id, { leadLimit: 1000, timelineLimit: 1000 })).order.id, created.id);
+      });
+
+      test('changes with an own __proto__ key are refused whole: nothing of them is applied', async () => {
+        const order = await activeOrder(a.client, 5, { name: 'Keep me' });
+        const changes = { ['__proto__']: { status: 'Cancelled' }, name: 'Changed' } as unknown as { name: string };
+        const error = await expectCode(admin.orders.update(order.id, changes), 'unknown_field');
+        assert.deepEqual(error.issues, [{ path: 'changes.__proto__', message: 'unknown field' }]);
+        await expectCode(admin.orders.list({ clientID: a.client } as never), 'unknown_field');
+        const after = (await admin.orders.get(order.id)).order;
+        assert.deepEqual([after.name, after.status], ['Keep me', 'Active']);
+      });
+
       test('no user: unauthenticated', async () => {
         await expectCode(anon.orders.list(), 'unauthenticated');
         await expectCode(anon.stats(), 'unauthenticated');

@@ -1,0 +1,63 @@
+/**
+ * The bounds every input is checked against before a request leaves, and the schema pieces that
+ * apply them. They describe what the database can take at all (an `int4` parameter, `text`
+ * without NUL bytes, a date PostgreSQL can store) and the lengths and ranges the database
+ * documents for its columns and arguments, so a value is refused here with the same code the
+ * database would use (`invalid_input`) and a field-by-field `issues` list, without a round trip,
+ * and a 10 MB search string never leaves the browser.
+ *
+ * Rules with a code of their own stay with the database alone: a quantity outside 1–10,000,000 is
+ * `invalid_quantity`, a date outside 2000-01-01–2100-12-31 or in the wrong order `invalid_dates`.
+ */
+import * as z from 'zod/mini';
+
+/** Lengths in characters (Unicode code points, as PostgreSQL's `char_length` counts them). */
+export const textLimits = {
+  /** `orders.order_number`: 1–40. */
+  orderNumber: 40,
+  /** `orders.name`. */
+  name: 200,
+  /** `orders.description`: about 10 KB of text. */
+  description: 10_000,
+  /** `get_orders(p_search)`: matched against order number, name and client name. */
+  search: 200,
+  /** `get_orders(p_cursor)`: a `next_cursor` is far shorter. */
+  cursor: 1_000,
+} as const;
+
+/** Integer ranges (inclusive). */
+export const numberLimits = {
+  /** PostgreSQL `int4`, the type of every integer argument. */
+  int4: { min: -2_147_483_648, max: 2_147_483_647 },
+  /** `orders.priority`. */
+  priority: { min: -1_000, max: 1_000 },
+  /** `get_orders(p_limit)`: orders per page. */
+  pageSize: { min: 1, max: 500 },
+  /** `get_order_details(p_lead_limit, p_timeline_limit)`. */
+  detailRows: { min: 0, max: 1_000 },
+} as const;
+
+const codePoints = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+// A lone surrogate cannot be encoded as UTF-8: drivers replace it silently and jsonb refuses it.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A string PostgreSQL `text` can hold (no NUL byte, well-formed UTF-16) of at most `max` characters. */
+export function boundedText(max: number) {
+  return z.string().check(
+    z.refine((s) => !s.includes('\u0000'), 'must not contain NUL bytes (\\u0000)'),
+    z.refine((s) => !loneSurrogate.test(s), 'must be well-formed Unicode (a lone surrogate)'),
+    z.refine((s) => s.length <= max || codePoints(s) <= max, `must be at most ${max} characters`),
+  );
+}
+
+/** An integer within `range` (inclusive); `int4` unless narrower. */
+export function boundedInt(range: { min: number; max: number } = numberLimits.int4) {
+  return z.int().check(z.gte(range.min), z.lte(range.max));
+}
+
+/** A calendar date `YYYY-MM-DD` PostgreSQL can store (year 0000 does not exist). */
+export const DateString = z.iso.date().check(z.refine((s) => !s.startsWith('0000'), 'expected a date from year 0001'));
