@@ -59,10 +59,14 @@ export interface OrderOpenDetail {
  * @csspart badge - Each row's status badge.
  * @csspart pagination - The page controls.
  * @csspart empty - The message when there are no orders (or none match).
+ * @csspart not-found - The message for a client that does not exist or is not visible.
+ * @csspart not-connected - The message shown without an SDK instance.
  *
  * @cssstate loading - Fetching.
  * @cssstate ready - Rows shown (or an empty message).
  * @cssstate error - The fetch failed.
+ * @cssstate not-found - The client does not exist or is not visible (the SDK refused with `client_not_found`).
+ * @cssstate no-sdk - No SDK instance and no `.orders`; also warned in the console once.
  */
 export class ClientOrdersList extends TrackedElement {
   static override styles = [tokens, stateStyles, orderViewStyles, styles];
@@ -131,7 +135,8 @@ export class ClientOrdersList extends TrackedElement {
     super.willUpdate(changed);
     // New rows from the host keep the page; switching between host rows and the SDK does not.
     const modeChanged = changed.has('orders') && (changed.get('orders') === undefined) !== (this.orders === undefined);
-    if (modeChanged || ['status', 'sort', 'pageSize', 'clientId', 'tracking'].some((k) => changed.has(k))) {
+    // `sdk` covers both the element's own `.tracking` and the provider's: a cursor belongs to one SDK.
+    if (modeChanged || ['status', 'sort', 'pageSize', 'clientId', 'tracking', 'sdk'].some((k) => changed.has(k))) {
       this.page = 1;
       this.#more = false;
       // A cursor only continues the sort and filter it came from.
@@ -154,6 +159,8 @@ export class ClientOrdersList extends TrackedElement {
     }
     let body;
     if (status === 'error') body = errorView(l, () => this.data.retry());
+    else if (status === 'no-sdk') body = messageView(l.term('notConnected'), 'not-connected');
+    else if (status === 'not-found') body = messageView(l.term('clientNotFound'), 'not-found');
     else if (status !== 'ready') body = skeleton(l);
     else body = this.renderRows(value!.items);
     // The page controls stay while the next page loads, so keyboard focus stays on them.

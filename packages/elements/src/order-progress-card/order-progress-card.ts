@@ -44,6 +44,7 @@ import { styles } from './order-progress-card.styles.js';
  * @csspart error - The error message and its retry button.
  * @csspart retry - The retry button.
  * @csspart not-found - The message shown when the order does not exist or is not visible.
+ * @csspart not-connected - The message shown with an `order-id` but no SDK instance.
  *
  * @cssprop --lo-progress-color - The bar's fill.
  * @cssprop --lo-progress-full-color - The fill of a full order.
@@ -54,6 +55,7 @@ import { styles } from './order-progress-card.styles.js';
  * @cssstate ready - Showing an order.
  * @cssstate error - The fetch failed; a retry button is shown.
  * @cssstate not-found - No such order for the current user.
+ * @cssstate no-sdk - An `order-id` but no SDK instance (and no `.order`); also warned in the console once.
  */
 export class OrderProgressCard extends TrackedElement {
   static override styles = [tokens, stateStyles, orderViewStyles, styles];
@@ -94,6 +96,7 @@ export class OrderProgressCard extends TrackedElement {
     if (status === 'ready' && value) body = this.renderOrder(value);
     else if (status === 'error') body = errorView(l, () => this.data.retry());
     else if (status === 'not-found') body = messageView(l.term('orderNotFound'), 'not-found');
+    else if (status === 'no-sdk') body = messageView(l.term('notConnected'), 'not-connected');
     else body = skeleton(l);
     return html`<article class="card" part="base">
       ${body}

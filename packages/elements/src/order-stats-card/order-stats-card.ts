@@ -22,10 +22,14 @@ import type { OrderStats } from '../shared/types.js';
  * @csspart figure - Each number with its label.
  * @csspart value - Each number.
  * @csspart link - The link to the orders page.
+ * @csspart not-found - The message for a client that does not exist or is not visible.
+ * @csspart not-connected - The message shown without an SDK instance.
  *
  * @cssstate loading - Fetching.
  * @cssstate ready - Showing numbers.
  * @cssstate error - The fetch failed.
+ * @cssstate not-found - The client does not exist or is not visible.
+ * @cssstate no-sdk - No SDK instance and no `.stats`; also warned in the console once.
  */
 export class OrderStatsCard extends StatsCard {
   protected override headingText(l: LocalizeController): string {

@@ -1,8 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { OrderChange, SubscriptionTarget, Tracking } from './tracking.js';
 
-/** `idle`: nothing to fetch yet (no SDK or no id); `ready` also covers data given by the host. */
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error' | 'not-found';
+/**
+ * `idle`: nothing to fetch (no id); `no-sdk`: something to fetch but no SDK instance and no data
+ * from the host; `ready` also covers data given by the host.
+ */
+export type LoadStatus = 'idle' | 'no-sdk' | 'loading' | 'ready' | 'error' | 'not-found';
 
 export interface DataSource<T> {
   /** Data the host set (`.order`, `.orders`, `.stats`): when defined, nothing is fetched. */
@@ -18,10 +21,9 @@ export interface DataSource<T> {
   watch?(): SubscriptionTarget | undefined;
 }
 
-interface Host extends ReactiveControllerHost {
+interface Host extends ReactiveControllerHost, Element {
   readonly sdk: Tracking | undefined;
 }
-
 
 /**
  * Loads a widget's data through the SDK and keeps it current: loading, error with retry,
@@ -37,6 +39,7 @@ export class DataController<T> implements ReactiveController {
   #unsubscribe: (() => void) | undefined;
   #refreshing = false;
   #changes: OrderChange[] = [];
+  #warned = false;
 
   constructor(
     private readonly host: Host,
@@ -62,12 +65,20 @@ export class DataController<T> implements ReactiveController {
     const tracking = this.host.sdk;
     const args = this.source.args();
     const key = tracking && args ? [tracking, ...args] : undefined;
-    if (sameKey(key, this.#key) && (key || this.status === 'idle')) return;
+    if (key && sameKey(key, this.#key)) return;
     this.#key = key;
     this.#stop();
     this.value = undefined;
     if (!key || !tracking) {
-      this.status = 'idle';
+      this.status = args ? 'no-sdk' : 'idle';
+      // Said once per element: a page without an SDK would otherwise show an empty box, silently.
+      if (args && !this.#warned) {
+        this.#warned = true;
+        console.warn(
+          `<${this.host.localName}>: no SDK instance, nothing to show. Set .tracking on it, or on an <order-tracking-provider> around it.`,
+          this.host,
+        );
+      }
       return;
     }
     this.#load(tracking);

@@ -61,7 +61,7 @@ export function errorView(l: LocalizeController, retry: () => void): TemplateRes
   </div>`;
 }
 
-export function messageView(text: string, part: 'empty' | 'not-found'): TemplateResult {
+export function messageView(text: string, part: 'empty' | 'not-found' | 'not-connected'): TemplateResult {
   return html`<div class="message" part=${part}>${text}</div>`;
 }
 

@@ -39,6 +39,8 @@ export abstract class StatsCard extends TrackedElement {
     const { status, value } = this.data;
     let body;
     if (status === 'error') body = errorView(l, () => this.data.retry());
+    else if (status === 'no-sdk') body = messageView(l.term('notConnected'), 'not-connected');
+    else if (status === 'not-found') body = messageView(l.term('clientNotFound'), 'not-found');
     else if (status !== 'ready' || !value) body = skeleton(l);
     else if (value.orders_total === 0) body = messageView(l.term('listEmpty'), 'empty');
     else body = figures(this.figuresFor(l, value));

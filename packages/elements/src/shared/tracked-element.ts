@@ -5,6 +5,18 @@ import type { LoadStatus } from './data-controller.js';
 import type { Tracking } from './tracking.js';
 
 /**
+ * Requests no provider has answered yet, because the provider's element is not defined or not
+ * upgraded yet (its `define.js` loads later). A provider announces itself with a
+ * `context-provider` event when it connects; each waiting element then asks again. This is the
+ * late-provider handling of the Context Community Protocol (`ContextRoot` in `@lit/context`),
+ * kept to what the widgets need.
+ */
+const waiting = new Map<Element, () => void>();
+const retryWaiting = (event: Event) => {
+  if ((event as Event & { context?: unknown }).context === trackingContext) for (const ask of [...waiting.values()]) ask();
+};
+
+/**
  * What every widget shares: the SDK instance (its own `.tracking`, else the nearest
  * `<order-tracking-provider>`'s), the `locale`, localization, and the load status exposed as a
  * custom state (`:state(loading)`, …) so hosts can style it and tests can wait for it.
@@ -34,22 +46,32 @@ export class TrackedElement extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
-      context: trackingContext,
-      contextTarget: this,
-      subscribe: true,
-      callback: (value: Tracking | undefined, unsubscribe?: () => void) => {
-        if (unsubscribe !== this.#unsubscribe) this.#unsubscribe?.();
-        this.#unsubscribe = unsubscribe;
-        this.#contextTracking = value;
-        this.requestUpdate();
-      },
-    });
-    this.dispatchEvent(request);
+    const callback = (value: Tracking | undefined, unsubscribe?: () => void) => {
+      waiting.delete(this);
+      if (unsubscribe !== this.#unsubscribe) this.#unsubscribe?.();
+      this.#unsubscribe = unsubscribe;
+      const old = this.sdk;
+      this.#contextTracking = value;
+      // Named, so `willUpdate` sees `changed.has('sdk')` when the provider's SDK is replaced.
+      this.requestUpdate('sdk', old);
+    };
+    const ask = () =>
+      this.dispatchEvent(
+        Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+          context: trackingContext,
+          contextTarget: this,
+          subscribe: true,
+          callback,
+        }),
+      );
+    waiting.set(this, ask);
+    if (waiting.size === 1) document.addEventListener('context-provider', retryWaiting);
+    ask();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    waiting.delete(this);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
@@ -65,7 +87,7 @@ export class TrackedElement extends LitElement {
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
     const states = this.internals.states;
-    for (const s of ['loading', 'ready', 'error', 'not-found']) {
+    for (const s of ['no-sdk', 'loading', 'ready', 'error', 'not-found']) {
       if (s === this.data?.status) states.add(s);
       else states.delete(s);
     }

@@ -19,6 +19,8 @@ export const de: Translation = {
   error: 'Laden fehlgeschlagen.',
   retry: 'Erneut versuchen',
   orderNotFound: 'Auftrag nicht gefunden.',
+  clientNotFound: 'Kunde nicht gefunden.',
+  notConnected: 'Keine Verbindung zu den Auftragsdaten.',
   progressLabel: 'Lieferfortschritt',
   progressValue: (d, p, pct) => `${d} von ${p} Leads geliefert (${pct})`,
   deliveredOf: (d, p) => `${d} / ${p} geliefert`,

@@ -16,6 +16,10 @@ export interface Translation {
   error: string;
   retry: string;
   orderNotFound: string;
+  /** A client id that does not exist or that the user may not see. */
+  clientNotFound: string;
+  /** A widget with something to load but no SDK instance (and no data from the host). */
+  notConnected: string;
   progressLabel: string;
   /** The progress bar's value text, read by screen readers. */
   progressValue: (delivered: string, purchased: string, percent: string) => string;

@@ -17,6 +17,8 @@ export const common = {
   error: 'Could not load.',
   retry: 'Try again',
   orderNotFound: 'Order not found.',
+  clientNotFound: 'Client not found.',
+  notConnected: 'Not connected to the order data.',
   progressLabel: 'Delivery progress',
   progressValue: (d, p, pct) => `${d} of ${p} leads delivered (${pct})`,
   deliveredOf: (d, p) => `${d} / ${p} delivered`,
