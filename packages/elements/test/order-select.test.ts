@@ -7,6 +7,8 @@ import type { Order } from '../src/shared/types.js';
 import { makeOrder, sampleOrders } from './fixtures/orders.js';
 import { expectAccessible } from './helpers/axe.js';
 import { codedError, stubTracking } from './helpers/fake-tracking.js';
+import { runFormControlTests, type FormControlElement } from './shared/form-control-suite.js';
+import { OrderSelect as OrderSelectClass } from '../src/order-select/order-select.js';
 
 function orders(): Order[] {
   return [
@@ -40,6 +42,8 @@ async function focused(template: ReturnType<typeof html>) {
   return el;
 }
 
+const formOrders = orders();
+
 describe('order-select', () => {
   it('lists orders as "number · name (delivered/purchased)" and says why unavailable ones are disabled', async () => {
     const el = await fixture<OrderSelect>(html`<order-select .orders=${orders()}></order-select>`);
@@ -67,16 +71,22 @@ describe('order-select', () => {
     await expectAccessible(el);
   });
 
-  it('opens with ArrowDown, skips disabled options, chooses with Enter and fires input then change', async () => {
+  it('opens with ArrowDown, reaches disabled options with their reason but never chooses one, chooses with Enter', async () => {
     const el = await focused(html`<order-select .orders=${orders()}></order-select>`);
     await press(el, 'ArrowDown');
     expect(combobox(el).getAttribute('aria-expanded')).to.equal('true');
     expect(activeText(el)).to.contain('ORD-2025-001');
-    await press(el, 'ArrowDown'); // 002 full, 003 paused: skipped
-    expect(activeText(el)).to.contain('ORD-2025-004');
-    await press(el, 'ArrowDown', 'ArrowDown'); // 005, 006 disabled; 007 is last
-    expect(activeText(el)).to.contain('ORD-2025-007');
-    await press(el, 'ArrowDown'); // stays on the last enabled option
+    await press(el, 'ArrowDown'); // 002 is full: reachable, announced with its reason
+    expect(activeText(el)).to.contain('ORD-2025-002');
+    expect(activeText(el)).to.contain('Full');
+    const active = el.shadowRoot!.getElementById(combobox(el).getAttribute('aria-activedescendant')!)!;
+    expect(active.getAttribute('aria-disabled')).to.equal('true');
+    await press(el, 'Enter', ' '); // cannot be chosen: the list stays open, the value empty
+    expect(el.value).to.equal('');
+    expect(combobox(el).getAttribute('aria-expanded')).to.equal('true');
+    await press(el, 'ArrowDown'); // 003 paused
+    expect(activeText(el)).to.contain('Paused');
+    await press(el, 'End', 'ArrowDown'); // 007 is last; stays there
     expect(activeText(el)).to.contain('ORD-2025-007');
     const events: string[] = [];
     el.addEventListener('input', () => events.push('input'));
@@ -88,10 +98,12 @@ describe('order-select', () => {
     expect(combobox(el).getAttribute('aria-expanded')).to.equal('false');
   });
 
-  it('Home and End jump to the first and last enabled options; Escape closes without choosing', async () => {
-    const el = await focused(html`<order-select .orders=${orders()}></order-select>`);
+  it('Home and End jump to the first and last options, disabled or not; Escape closes without choosing', async () => {
+    const list = orders();
+    list.push(makeOrder({ order_number: 'ORD-2025-008', name: 'Last, paused', status: 'Paused' }));
+    const el = await focused(html`<order-select .orders=${list}></order-select>`);
     await press(el, 'End');
-    expect(activeText(el)).to.contain('ORD-2025-007');
+    expect(activeText(el)).to.contain('ORD-2025-008');
     await press(el, 'Home');
     expect(activeText(el)).to.contain('ORD-2025-001');
     await press(el, 'Escape');
@@ -99,16 +111,33 @@ describe('order-select', () => {
     expect(el.value).to.equal('');
   });
 
-  it('type-ahead matches order names and numbers, skipping disabled orders', async () => {
+  it('type-ahead in the open list matches names and numbers, disabled orders included', async () => {
     const el = await focused(html`<order-select .orders=${orders()}></order-select>`);
-    await press(el, 'ArrowDown', 's'); // "Stopped" is cancelled: the first enabled "s" is Spring Push
+    await press(el, 'ArrowDown', 's');
     expect(activeText(el)).to.contain('Spring Push');
     await press(el, 's'); // the same letter again moves to the next match
-    expect(activeText(el)).to.contain('Summer Sprint');
+    expect(activeText(el)).to.contain('Stopped'); // cancelled: reachable, with its reason
+    expect(activeText(el)).to.contain('Cancelled');
     await press(el, 'Escape');
-    // Closed, typing chooses directly, as a native select does.
+    // Closed, typing chooses directly, as a native select does, and only what can be chosen.
     await press(el, 'q');
     expect(el.selectedOrder!.name).to.equal('Q1 Hiring Blitz');
+  });
+
+  it('a space that continues a type-ahead search joins it: "spring s" finds Spring Sale and keeps the list open', async () => {
+    const list = [
+      makeOrder({ order_number: 'ORD-2025-101', name: 'Spring Push' }),
+      makeOrder({ order_number: 'ORD-2025-102', name: 'Spring Sale' }),
+    ];
+    const el = await focused(html`<order-select .orders=${list}></order-select>`);
+    await press(el, 'ArrowDown');
+    await sendKeys({ type: 'spring s' });
+    await el.updateComplete;
+    expect(combobox(el).getAttribute('aria-expanded')).to.equal('true');
+    expect(activeText(el)).to.contain('Spring Sale');
+    expect(el.value).to.equal('');
+    await press(el, 'Enter');
+    expect(el.selectedOrder!.name).to.equal('Spring Sale');
   });
 
   it('never chooses a disabled option by mouse', async () => {
@@ -144,6 +173,53 @@ describe('order-select', () => {
     expect(el.selectedOrder!.order_number).to.equal('ORD-2025-001');
   });
 
+  it('isolates option labels: a right-to-left override in a name does not reverse the counts after it', async () => {
+    const evil = makeOrder({ order_number: 'ORD-2025-045', name: '\u202Eevil name', leads_delivered: 45, leads_purchased: 100 });
+    const el = await fixture<OrderSelect>(html`<order-select .orders=${[evil]} value=${evil.id}></order-select>`);
+    combobox(el).click();
+    await el.updateComplete;
+    for (const root of [optionEls(el)[0]!, el.shadowRoot!.querySelector('[part="display"]')!]) {
+      const bdis = [...root.querySelectorAll('bdi')].map((b) => b.textContent);
+      expect(bdis).to.deep.equal(['ORD-2025-045', '\u202Eevil name', '45/100']);
+      // On screen "45/100" still reads left to right: "4" is left of "5".
+      const counts = root.querySelectorAll('bdi')[2]!.firstChild!;
+      const walker = document.createTreeWalker(root.querySelectorAll('bdi')[2]!, NodeFilter.SHOW_TEXT);
+      const node = (walker.nextNode() ?? counts) as Text;
+      const x = (i: number) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      expect(x(0)).to.be.lessThan(x(1));
+    }
+  });
+
+  it('makes every state visible, not only announced: the chosen option has a check mark, disabled and busy look different', async () => {
+    const list = orders();
+    const el = await fixture<OrderSelect>(html`<order-select .orders=${list} value=${list[0]!.id}></order-select>`);
+    combobox(el).click();
+    await el.updateComplete;
+    const mark = (o: Element) => getComputedStyle(o, '::before').content;
+    expect(mark(optionEls(el)[0]!)).to.contain('✓');
+    expect(mark(optionEls(el)[6]!)).not.to.contain('✓');
+    const enabledColour = getComputedStyle(optionEls(el)[0]!).color;
+    expect(getComputedStyle(optionEls(el)[1]!).color, 'a disabled option').not.to.equal(enabledColour);
+    const enabledOpacity = getComputedStyle(combobox(el)).opacity;
+    el.disabled = true;
+    await el.updateComplete;
+    expect(getComputedStyle(combobox(el)).opacity).not.to.equal(enabledOpacity);
+    const tracking = stubTracking({});
+    (tracking.orders as { pages: unknown }).pages = async function* () {
+      await new Promise(() => {}); // never settles: the busy state stays
+    };
+    const busy = await fixture<OrderSelect>(html`<order-select client-id="c1" .tracking=${tracking}></order-select>`);
+    await waitUntil(() => busy.matches(':state(loading)'));
+    expect(combobox(busy).getAttribute('aria-busy')).to.equal('true');
+    expect(getComputedStyle(combobox(busy)).borderStyle).to.equal('dashed');
+    expect(busy.shadowRoot!.querySelector('[part="display"]')!.textContent).to.equal('Loading…');
+  });
+
   it('renders markup in order names as inert text', async () => {
     const evil = makeOrder({ name: '<img src=x onerror="window.__pwned=1">' });
     const el = await fixture<OrderSelect>(html`<order-select .orders=${[evil]} value=${evil.id}></order-select>`);
@@ -164,8 +240,27 @@ describe('order-select', () => {
   });
 });
 
+runFormControlTests({
+  tag: 'order-select',
+  constructor: OrderSelectClass,
+  values: [formOrders[0]!.id, formOrders[6]!.id],
+  create() {
+    const el = document.createElement('order-select');
+    el.orders = formOrders;
+    return el as unknown as FormControlElement;
+  },
+  async choose(el, value) {
+    const select = el as unknown as OrderSelect;
+    combobox(select).click();
+    await select.updateComplete;
+    const index = formOrders.findIndex((o) => o.id === value) + (select.allowNone ? 1 : 0);
+    optionEls(select)[index]!.click();
+    await select.updateComplete;
+  },
+});
+
 describe('order-select as a form control', () => {
-  it('submits name=value with its form', async () => {
+  it('submits name=value with its form, chosen by keyboard', async () => {
     const list = orders();
     const form = await fixture<HTMLFormElement>(html`<form><order-select name="order_id" .orders=${list}></order-select></form>`);
     const el = form.querySelector('order-select')!;
@@ -175,18 +270,16 @@ describe('order-select as a form control', () => {
     expect(el.form).to.equal(form);
   });
 
-  it('is invalid while required and empty, and blocks submission', async () => {
+  it('says which order is missing, and allow-none set as attribute or property satisfies required at once', async () => {
     const form = await fixture<HTMLFormElement>(html`<form><order-select required name="o" .orders=${orders()}></order-select></form>`);
     const el = form.querySelector('order-select')!;
-    await el.updateComplete;
-    expect(el.checkValidity()).to.be.false;
-    expect(el.validity.valueMissing).to.be.true;
     expect(el.validationMessage).to.equal('Please select an order.');
-    expect(form.checkValidity()).to.be.false;
-    el.focus();
-    await press(el, 'ArrowDown', 'Enter');
+    el.allowNone = true;
+    expect(el.hasAttribute('allow-none')).to.be.true;
     expect(el.checkValidity()).to.be.true;
-    expect(form.checkValidity()).to.be.true;
+    el.removeAttribute('allow-none');
+    expect(el.allowNone).to.be.false;
+    expect(el.checkValidity()).to.be.false;
   });
 
   it('submits through a real submit event once valid', async () => {
@@ -201,26 +294,13 @@ describe('order-select as a form control', () => {
     expect(new FormData(event.target as HTMLFormElement).get('o')).to.equal(list[6]!.id);
   });
 
-  it('resets to its initial value with the form', async () => {
-    const list = orders();
-    const form = await fixture<HTMLFormElement>(html`<form><order-select name="o" .orders=${list} value=${list[0]!.id}></order-select></form>`);
-    const el = form.querySelector('order-select')!;
-    el.value = list[6]!.id;
-    await el.updateComplete;
-    form.reset();
-    await el.updateComplete;
-    expect(el.value).to.equal(list[0]!.id);
-    expect(new FormData(form).get('o')).to.equal(list[0]!.id);
-  });
-
-  it('is not submitted and cannot be opened inside a disabled fieldset', async () => {
+  it('cannot be opened inside a disabled fieldset', async () => {
     const list = orders();
     const form = await fixture<HTMLFormElement>(html`<form><fieldset disabled>
       <order-select name="o" .orders=${list} value=${list[0]!.id}></order-select>
     </fieldset></form>`);
     const el = form.querySelector('order-select')!;
     await el.updateComplete;
-    expect(new FormData(form).has('o')).to.be.false;
     combobox(el).click();
     await el.updateComplete;
     expect(combobox(el).getAttribute('aria-expanded')).to.equal('false');

@@ -26,6 +26,10 @@ export const styles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
+  .combobox[aria-busy='true'] {
+    cursor: progress;
+    border-style: dashed;
+  }
   .combobox[aria-invalid='true'] {
     border-color: var(--_danger);
   }
@@ -67,8 +71,21 @@ export const styles = css`
     cursor: pointer;
     overflow-wrap: anywhere;
   }
+  /* The chosen option carries a check mark, not only a heavier weight; every option keeps its
+     place for it so labels line up. The mark is not read (alt text ''): aria-selected says it. */
+  [role='option']::before {
+    content: '';
+    flex: none;
+    inline-size: 1em;
+  }
   [role='option'][aria-selected='true'] {
     font-weight: 600;
+  }
+  [role='option'][aria-selected='true']::before {
+    content: '✓' / '';
+  }
+  .label {
+    flex: auto;
   }
   [role='option'].active {
     background: var(--lo-color-surface-alt, light-dark(#eef1f5, #262a31));

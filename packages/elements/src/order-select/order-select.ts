@@ -1,29 +1,32 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { DataController } from '../shared/data-controller.js';
+import { FormControl, type Invalidity } from '../shared/form-control.js';
 import { loadOrders } from '../shared/order-list-loader.js';
-import { TrackedElement } from '../shared/tracked-element.js';
 import { select } from '../shared/locales/en/select.js';
 import { tokens } from '../shared/tokens.js';
 import { errorView, stateStyles } from '../shared/states.js';
 import type { Order } from '../shared/types.js';
-import { buildOptions, firstEnabled, lastEnabled, nextEnabled, type SelectOption } from './options.js';
+import { buildOptions, moveBy, optionLabel, type SelectOption } from './options.js';
 import { TypeAhead } from './typeahead.js';
 import { styles } from './order-select.styles.js';
 
 /**
  * Chooses the order a lead is assigned to. Lists a client's orders as
  * "ORD-2025-001 · Q1 Hiring Blitz (45/100)", disables orders that cannot take a lead and says
- * why, and warns when the chosen order is nearly full. A form control: it submits `name=value`
- * (the order id, empty for none) with its `<form>`, supports `required`, `checkValidity()` and
- * form reset. Keyboard use follows the WAI-ARIA select-only combobox pattern, with type-ahead.
+ * why, and warns when the chosen order is nearly full. A form control (see `FormControl`): it
+ * submits `name=value` (the order id, empty for none) with its `<form>`, supports `required`,
+ * `checkValidity()`, form reset to the `value` attribute and form state restore, the same whether
+ * the host sets attributes or properties. Keyboard use follows the WAI-ARIA select-only combobox
+ * pattern, with type-ahead; disabled orders are reachable and say why, but cannot be chosen.
  *
  * @summary The order dropdown of the lead assignment flow.
  * @tag order-select
  *
  * @attr client-id - Whose orders to list through the SDK. Ignored when `.orders` is set.
  * @attr name - The form field name.
- * @attr value - The chosen order's id (the attribute sets the value the form resets to).
+ * @attr value - The default value (`defaultValue`): the chosen order's id until the user or the
+ *   host changes `.value`, and what form reset returns to, at any time.
  * @attr label - The visible label (default "Order").
  * @attr allow-none - Offers "Assign without order" (value `''`), which then satisfies `required`.
  * @attr required - A choice is needed for the form to submit.
@@ -50,11 +53,13 @@ import { styles } from './order-select.styles.js';
  * @cssstate loading - Fetching the orders.
  * @cssstate ready - Orders are shown.
  * @cssstate error - The fetch failed.
+ * @cssstate not-found - The client does not exist or is not visible (the SDK refused with `client_not_found`).
+ * @cssstate no-sdk - A `client-id` but no SDK instance (and no `.orders`); also warned in the console once.
  */
-export class OrderSelect extends TrackedElement {
+export class OrderSelect extends FormControl {
   static override styles = [tokens, stateStyles, styles];
   static override terms = select;
-  static formAssociated = true;
+  protected static override formAttributes = [...FormControl.formAttributes, 'allow-none'];
 
   /** Whose orders to list through the SDK. */
   @property({ attribute: 'client-id' }) clientId?: string;
@@ -62,21 +67,11 @@ export class OrderSelect extends TrackedElement {
   /** The orders to offer as they are; nothing is fetched while it is set. */
   @property({ attribute: false }) orders?: Order[];
 
-  @property() name = '';
-  /** The chosen order's id; `''` means no order. */
-  @property() value = '';
   @property() label?: string;
-  @property({ type: Boolean, attribute: 'allow-none' }) allowNone = false;
-  @property({ type: Boolean }) required = false;
-  @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private open = false;
   @state() private active = -1;
-  @state() private formDisabled = false;
 
-  @query('.combobox') private combobox?: HTMLElement;
-
-  #defaultValue: string | undefined;
   #typeAhead = new TypeAhead();
 
   protected override readonly data: DataController<Order[]> = new DataController<Order[]>(this, {
@@ -86,25 +81,12 @@ export class OrderSelect extends TrackedElement {
     watch: () => (this.clientId ? { clientId: this.clientId } : undefined),
   });
 
-  // ------------------------------------------------------------------ form control API
-
-  get form() {
-    return this.internals.form;
+  /** Offers "Assign without order" (value `''`), which then satisfies `required` (the `allow-none` attribute). */
+  get allowNone(): boolean {
+    return this.hasAttribute('allow-none');
   }
-  get validity() {
-    return this.internals.validity;
-  }
-  get validationMessage() {
-    return this.internals.validationMessage;
-  }
-  get willValidate() {
-    return this.internals.willValidate;
-  }
-  checkValidity() {
-    return this.internals.checkValidity();
-  }
-  reportValidity() {
-    return this.internals.reportValidity();
+  set allowNone(allow: boolean) {
+    this.toggleAttribute('allow-none', !!allow);
   }
 
   /** The chosen order's row, when it is among the listed orders. */
@@ -112,33 +94,29 @@ export class OrderSelect extends TrackedElement {
     return this.value ? this.data.value?.find((o) => o.id === this.value) : undefined;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.#defaultValue ??= this.value;
-  }
-
-  formResetCallback() {
-    this.value = this.#defaultValue ?? '';
-    this.open = false;
-  }
-
-  formDisabledCallback(disabled: boolean) {
-    this.formDisabled = disabled;
-  }
-
-  formStateRestoreCallback(restored: string | null) {
-    this.value = restored ?? '';
-  }
-
   override focus(options?: FocusOptions) {
     this.combobox?.focus(options);
   }
 
-  // ------------------------------------------------------------------ rendering
-
-  private get isDisabled() {
-    return this.disabled || this.formDisabled;
+  override formResetCallback() {
+    super.formResetCallback();
+    this.open = false;
   }
+
+  protected override invalidity(): Invalidity | undefined {
+    if (!this.required || this.allowNone || this.value) return undefined;
+    return { flags: { valueMissing: true }, message: this.localize.term('selectValueMissing') };
+  }
+
+  protected override validationAnchor() {
+    return this.combobox;
+  }
+
+  private get combobox(): HTMLElement | null {
+    return this.renderRoot?.querySelector?.<HTMLElement>('.combobox') ?? null;
+  }
+
+  // ------------------------------------------------------------------ rendering
 
   private options(): SelectOption[] {
     return buildOptions(this.localize, this.data.value ?? [], this.allowNone);
@@ -150,13 +128,6 @@ export class OrderSelect extends TrackedElement {
       this.#typeAhead.reset();
       if (this.open) this.internals.states.add('open');
       else this.internals.states.delete('open');
-    }
-    this.internals.setFormValue(this.value);
-    const missing = this.required && !this.allowNone && !this.value;
-    if (missing && this.combobox) {
-      this.internals.setValidity({ valueMissing: true }, this.localize.term('selectValueMissing'), this.combobox);
-    } else {
-      this.internals.setValidity({});
     }
     if (this.open && changed.has('active')) {
       this.renderRoot.querySelector('.active')?.scrollIntoView({ block: 'nearest' });
@@ -170,11 +141,12 @@ export class OrderSelect extends TrackedElement {
     const selected = options.find((o) => o.value === this.value && (o.value || this.allowNone));
     const label = this.label ?? l.term('selectLabel');
     const busy = status === 'loading';
-    const unavailable = this.isDisabled || busy || status === 'error';
+    const unavailable = this.isDisabled || busy || status !== 'ready';
     const warning = this.selectedOrder?.is_nearly_full ? this.selectedOrder : undefined;
-    let display: unknown = selected?.label;
+    let display: unknown;
     if (busy) display = l.term('loading');
-    else if (!display) display = html`<span class="placeholder">${l.term('selectPlaceholder')}</span>`;
+    else if (selected) display = optionLabel(l, selected);
+    else display = html`<span class="placeholder">${l.term('selectPlaceholder')}</span>`;
 
     return html`<div>
       <label id="label" part="label" @click=${() => this.focus()}>${label}</label>
@@ -190,7 +162,7 @@ export class OrderSelect extends TrackedElement {
         aria-activedescendant=${this.open && this.active >= 0 ? `option-${this.active}` : nothing}
         aria-disabled=${unavailable ? 'true' : 'false'}
         aria-required=${this.required ? 'true' : 'false'}
-        aria-invalid=${this.required && !this.allowNone && !this.value && this.internals.states.has('touched') ? 'true' : 'false'}
+        aria-invalid=${!!this.invalidity() && this.internals.states.has('touched') ? 'true' : 'false'}
         aria-busy=${busy ? 'true' : 'false'}
         aria-describedby="warning note"
         @click=${() => this.toggle(!this.open)}
@@ -222,7 +194,7 @@ export class OrderSelect extends TrackedElement {
       @mousedown=${(e: Event) => e.preventDefault()}
       @click=${() => this.choose(i)}
     >
-      <span>${option.label}</span>${option.disabledReason
+      <span class="label">${optionLabel(this.localize, option)}</span>${option.disabledReason
         ? html`<span class="reason" part="option-reason">${option.disabledReason}</span>`
         : nothing}
     </li>`;
@@ -232,6 +204,8 @@ export class OrderSelect extends TrackedElement {
     const l = this.localize;
     const { status } = this.data;
     if (status === 'error') return errorView(l, () => this.data.retry());
+    if (status === 'no-sdk') return l.term('notConnected');
+    if (status === 'not-found') return l.term('clientNotFound');
     if (status === 'idle' && !this.orders) return l.term('selectNoClient');
     if (status === 'ready' && options.every((o) => !o.order)) return l.term('selectEmpty');
     return nothing;
@@ -244,9 +218,8 @@ export class OrderSelect extends TrackedElement {
     if (open === this.open) return;
     this.open = open;
     if (open) {
-      const options = this.options();
-      const current = options.findIndex((o) => o.value === this.value && !o.disabledReason);
-      this.active = current >= 0 && (this.value || this.allowNone) ? current : firstEnabled(options);
+      const current = this.options().findIndex((o) => o.value === this.value);
+      this.active = current >= 0 && (this.value || this.allowNone) ? current : 0;
     }
   }
 
@@ -271,33 +244,35 @@ export class OrderSelect extends TrackedElement {
   private onKeydown = (event: KeyboardEvent) => {
     if (this.isDisabled || this.data.status !== 'ready') return;
     const options = this.options();
-    const { key } = event;
+    const { key, timeStamp } = event;
+    // A space while a search is in progress continues the search ("spring s"), as in a listbox.
+    const typed = isPrintable(event) || (key === ' ' && this.#typeAhead.searching(timeStamp));
     let handled = true;
-    if (!this.open) {
+    if (typed) {
+      // Closed, a native select changes its value as you type, skipping what cannot be chosen;
+      // open, type-ahead moves to any matching option, disabled ones included.
+      const from = this.open ? this.active : options.findIndex((o) => o.value === this.value);
+      const found = this.#typeAhead.find(options, from, key, timeStamp, !this.open);
+      if (found >= 0 && this.open) this.active = found;
+      else if (found >= 0) this.choose(found);
+    } else if (!this.open) {
       if (key === 'ArrowDown' || key === 'ArrowUp' || key === 'Enter' || key === ' ') this.toggle(true);
-      else if (key === 'Home') (this.toggle(true), (this.active = firstEnabled(options)));
-      else if (key === 'End') (this.toggle(true), (this.active = lastEnabled(options)));
-      else if (isPrintable(event)) {
-        // Closed, a native select changes its value as you type; so does this one.
-        const found = this.#typeAhead.find(options, options.findIndex((o) => o.value === this.value), key);
-        if (found >= 0) this.choose(found);
-      } else handled = false;
-    } else if (key === 'ArrowDown') this.active = nextEnabled(options, this.active, 1);
+      else if (key === 'Home') (this.toggle(true), (this.active = 0));
+      else if (key === 'End') (this.toggle(true), (this.active = options.length - 1));
+      else handled = false;
+    } else if (key === 'ArrowDown') this.active = moveBy(options, this.active, 1);
     else if (key === 'ArrowUp') {
       if (event.altKey) this.choose(this.active);
-      else this.active = nextEnabled(options, this.active, -1);
-    } else if (key === 'Home') this.active = firstEnabled(options);
-    else if (key === 'End') this.active = lastEnabled(options);
-    else if (key === 'PageDown') this.active = move(options, this.active, 10);
-    else if (key === 'PageUp') this.active = move(options, this.active, -10);
+      else this.active = moveBy(options, this.active, -1);
+    } else if (key === 'Home') this.active = 0;
+    else if (key === 'End') this.active = options.length - 1;
+    else if (key === 'PageDown') this.active = moveBy(options, this.active, 10);
+    else if (key === 'PageUp') this.active = moveBy(options, this.active, -10);
     else if (key === 'Enter' || key === ' ') this.choose(this.active);
     else if (key === 'Escape') this.open = false;
     else if (key === 'Tab') {
       this.open = false;
       handled = false; // let focus move on
-    } else if (isPrintable(event)) {
-      const found = this.#typeAhead.find(options, this.active, key);
-      if (found >= 0) this.active = found;
     } else handled = false;
     if (handled) event.preventDefault();
   };
@@ -305,11 +280,4 @@ export class OrderSelect extends TrackedElement {
 
 function isPrintable(event: KeyboardEvent) {
   return event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey;
-}
-
-/** Moves `steps` enabled options at most, stopping at the ends. */
-function move(options: readonly SelectOption[], from: number, steps: number) {
-  let at = from;
-  for (let n = 0; n < Math.abs(steps); n++) at = nextEnabled(options, at, steps > 0 ? 1 : -1);
-  return at;
 }
