@@ -92,6 +92,43 @@ describe('client-orders-list (presentational)', () => {
     expect(click.defaultPrevented, 'the host cancelled: no navigation').to.be.true;
   });
 
+  it('href-template values stay inside their path segment: "..", "/", "?" and "#" cannot escape', async () => {
+    const base = 'https://portal.example/client/orders/';
+    const hrefOf = async (template: string, order_number: string) => {
+      const el = await fixture<ClientOrdersList>(
+        html`<client-orders-list href-template=${template} .orders=${[makeOrder({ order_number })]}></client-orders-list>`,
+      );
+      return el.shadowRoot!.querySelector('a[part="link"]')?.getAttribute('href') ?? null;
+    };
+    const escaping = await hrefOf('/client/orders/{order_number}', 'a/../../b?admin=1#x');
+    expect(escaping).to.equal('/client/orders/a%2F..%2F..%2Fb%3Fadmin%3D1%23x');
+    expect(new URL(escaping!, base).pathname).to.equal('/client/orders/a%2F..%2F..%2Fb%3Fadmin%3D1%23x');
+    // A whole segment of dots would climb however it is encoded: no link, the button instead.
+    for (const dots of ['..', '.']) expect(await hrefOf('/client/orders/{order_number}', dots), dots).to.equal(null);
+    expect(await hrefOf('/client/orders/%2E{order_number}', '.'), 'an encoded dot in the template').to.equal(null);
+    // Percent signs in a value are encoded themselves: "%2e%2e" is a name, not dots.
+    expect(await hrefOf('/client/orders/{order_number}', '%2e%2e')).to.equal('/client/orders/%252e%252e');
+    const el = await fixture<ClientOrdersList>(
+      html`<client-orders-list href-template="/client/orders/{order_number}" .orders=${[makeOrder({ order_number: '..' })]}></client-orders-list>`,
+    );
+    expect(el.shadowRoot!.querySelector('button[part="link"]')).to.exist;
+    // Dots that are only part of a segment, or in the query, are fine.
+    expect(await hrefOf('/client/orders/{order_number}.html', '..')).to.equal('/client/orders/...html');
+    expect(await hrefOf('/client/orders?n={order_number}', '..')).to.equal('/client/orders?n=..');
+  });
+
+  it("counts days left in the time-zone it is given, as the card does", async () => {
+    const order = makeOrder({ target_delivery_date: '2026-11-30', days_remaining: 0, is_overdue: false });
+    const real = Date.now;
+    Date.now = () => Date.parse('2026-11-30T12:00:00Z'); // 01:00 on 1 December in Auckland
+    try {
+      const el = await fixture<ClientOrdersList>(html`<client-orders-list time-zone="Pacific/Auckland" .orders=${[order]}></client-orders-list>`);
+      expect(el.shadowRoot!.querySelector('[part="timing"]')!.textContent).to.equal('1 day overdue');
+    } finally {
+      Date.now = real;
+    }
+  });
+
   it('without href-template, each order is a button that fires order-open', async () => {
     const order = makeOrder();
     const el = await fixture<ClientOrdersList>(html`<client-orders-list .orders=${[order]}></client-orders-list>`);

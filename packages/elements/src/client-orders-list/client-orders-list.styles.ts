@@ -28,6 +28,18 @@ export const styles = css`
   button:not(:disabled) {
     cursor: pointer;
   }
+  /* Unavailable page buttons must look it, not only say it: muted, dashed, no pointer. Busy ones
+     (aria-disabled while a page loads) look the same, so focus can stay on them. */
+  button:disabled,
+  button[aria-disabled='true'] {
+    color: var(--_text-muted);
+    background: var(--_track);
+    border-style: dashed;
+    cursor: not-allowed;
+  }
+  section[aria-busy='true'] nav {
+    cursor: progress;
+  }
   .count {
     margin-inline-start: auto;
     color: var(--_text-muted);

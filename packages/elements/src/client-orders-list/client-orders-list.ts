@@ -40,6 +40,8 @@ export interface OrderOpenDetail {
  *
  * @attr client-id - Whose orders to load through the SDK; empty lists what the user can see.
  * @attr href-template - Link per order, e.g. `/client/orders/{id}` (also `{order_number}`, `{client_id}`).
+ *   Values are percent-encoded and stay inside their path segment; an order whose value would make
+ *   a segment `.` or `..` gets a button (`order-open`) instead of a link.
  * @attr status - Initial status filter (`Active`, …); empty shows all.
  * @attr sort - `priority` (default), `target`, `progress` (least delivered first) or `newest`.
  * @attr page-size - Rows per page (default 20; through the SDK at most 500).
@@ -165,7 +167,7 @@ export class ClientOrdersList extends TrackedElement {
     else body = this.renderRows(value!.items);
     // The page controls stay while the next page loads, so keyboard focus stays on them.
     const nav = this.pageCount > 1 && (status === 'ready' || (this.paged && status === 'loading')) ? this.renderPagination() : nothing;
-    return html`<section>
+    return html`<section aria-busy=${status === 'loading' ? 'true' : 'false'}>
       ${this.renderToolbar(status === 'ready')} ${body} ${nav}
     </section>`;
   }
@@ -223,8 +225,10 @@ export class ClientOrdersList extends TrackedElement {
   private renderRow(order: Order) {
     const l = this.localize;
     const title = orderTitle(order);
-    const link = this.hrefTemplate
-      ? html`<a part="link" href=${orderHref(this.hrefTemplate, order)} @click=${(e: Event) => this.open(e, order)}>${title}</a>`
+    // An order whose values cannot be put in the template safely gets the button (order-open) instead.
+    const href = this.hrefTemplate ? orderHref(this.hrefTemplate, order) : undefined;
+    const link = href
+      ? html`<a part="link" href=${href} @click=${(e: Event) => this.open(e, order)}>${title}</a>`
       : html`<button class="open" part="link" type="button" @click=${(e: Event) => this.open(e, order)}>${title}</button>`;
     return html`<li class="card" part="row">
       <div class="row-head"><span class="title">${link}</span>${statusBadge(l, order)}</div>

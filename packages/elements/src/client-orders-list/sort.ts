@@ -21,9 +21,21 @@ export function view(orders: readonly Order[], status: OrderStatus | '', sort: S
   return rows.sort(compare[sort] ?? compare.priority);
 }
 
-/** Fills `{id}`, `{order_number}` and `{client_id}` in an href template, URL-encoded. */
-export function orderHref(template: string, order: Order): string {
-  return template.replace(/\{(id|order_number|client_id)\}/g, (_, key: 'id' | 'order_number' | 'client_id') =>
-    encodeURIComponent(order[key]),
-  );
+/**
+ * Fills `{id}`, `{order_number}` and `{client_id}` in an href template, each value percent-encoded
+ * so it stays inside the path segment (or query value) it was put in: `/`, `?`, `#` and `\` are
+ * encoded. A path segment that would end up `.` or `..` (or empty) cannot be written in a URL at
+ * all (browsers resolve `%2E%2E` as `..` too), so such an order gets no link: `undefined`.
+ */
+export function orderHref(template: string, order: Order): string | undefined {
+  const fill = (text: string) =>
+    text.replace(/\{(id|order_number|client_id)\}/g, (_, key: 'id' | 'order_number' | 'client_id') =>
+      encodeURIComponent(order[key]),
+    );
+  // Only the path can climb: look at each of its segments once filled.
+  const path = template.split(/[?#]/)[0]!;
+  const climbs = path
+    .split('/')
+    .some((segment) => segment.includes('{') && ['', '.', '..'].includes(fill(segment).replace(/%2e/gi, '.')));
+  return climbs ? undefined : fill(template);
 }

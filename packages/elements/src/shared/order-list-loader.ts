@@ -13,9 +13,11 @@ export async function loadOrders(
   current: Order[] | undefined,
   changes: OrderChange[] | undefined,
 ): Promise<Order[]> {
-  // New or deleted orders change the set itself: only a full load gets that right.
-  if (current && changes?.every((c) => c.type === 'update' || c.type === 'event')) {
-    const ids = new Set(changes.map((c) => c.id).filter((id) => current.some((o) => o.id === id)));
+  // New or deleted orders change the set itself, and a change without an order id (a resync after
+  // a reconnect) may hide anything: only a full load gets those right.
+  if (current && changes?.every((c) => (c.type === 'update' || c.type === 'event') && typeof c.id === 'string')) {
+    const ids = new Set<string>();
+    for (const { id } of changes) if (typeof id === 'string' && current.some((o) => o.id === id)) ids.add(id);
     try {
       const fresh = await Promise.all(
         [...ids].map((id) => tracking.orders.get(id, { signal, leadLimit: 0, timelineLimit: 0 })),

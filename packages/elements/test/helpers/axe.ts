@@ -1,5 +1,6 @@
 // axe-core's browser build registers itself on `window`.
 import 'axe-core/axe.min.js';
+import { fixtureCleanup } from '@open-wc/testing';
 
 interface AxeResult {
   violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
@@ -18,5 +19,28 @@ export async function expectAccessible(element: Element): Promise<void> {
       (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
     );
     throw new Error(`axe-core found ${result.violations.length} violation(s):\n${lines.join('\n')}`);
+  }
+}
+
+/**
+ * Runs `expectAccessible` (colour contrast included) on `render()`'s element in the light and in
+ * the dark colour scheme, on a page background of that scheme, as a host forcing one would.
+ */
+export async function expectAccessibleLightAndDark(render: (parent: HTMLElement) => Promise<Element>): Promise<void> {
+  for (const [scheme, background] of [
+    ['light', '#ffffff'],
+    ['dark', '#0f1115'],
+  ] as const) {
+    const parent = document.createElement('div');
+    parent.setAttribute('style', `--lo-color-scheme: ${scheme}; color-scheme: ${scheme}; background: ${background}; padding: 8px`);
+    document.body.append(parent);
+    try {
+      await expectAccessible(await render(parent)).catch((error: Error) => {
+        throw new Error(`${scheme}: ${error.message}`);
+      });
+    } finally {
+      fixtureCleanup(); // the fixtures inside first, then their parent
+      parent.remove();
+    }
   }
 }
