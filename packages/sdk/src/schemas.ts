@@ -269,8 +269,12 @@ export type SubscriptionTarget = { orderId: string } | { clientId: string } | { 
 /**
  * What `subscribe` delivers: an order's row changed (counts, status, dates), was created or
  * deleted, or its timeline gained an event (a lead assigned, …), which does not always change the row.
+ *
+ * `resync` (`id: null`) says changes may have been missed: the connection was lost and is back, or
+ * (PGlite, node-postgres) the acting user changed. Fetch again whatever is on screen.
  */
 export type OrderChange =
   | { type: 'insert' | 'update'; id: string; order: OrderRecord }
   | { type: 'delete'; id: string; order: null }
-  | { type: 'event'; id: string; event: OrderEvent };
+  | { type: 'event'; id: string; event: OrderEvent }
+  | { type: 'resync'; id: null };

@@ -361,6 +361,11 @@ describe('Supabase transport: realtime', () => {
     for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
     assert.ok(check(), `timed out waiting for ${what}`);
   };
+  /** Every channel has its join acknowledged, so pushed changes reach the handlers. */
+  const joined = (supabase: { getChannels(): Array<{ state: string }> }) => {
+    const channels = supabase.getChannels();
+    return channels.length > 0 && channels.every((c) => c.state === 'joined');
+  };
 
   test('subscribe joins postgres_changes on orders (and order_events for one order) and delivers parsed changes', async () => {
     const realtime = new FakeRealtime();
@@ -416,11 +421,102 @@ describe('Supabase transport: realtime', () => {
     await waitFor(() => realtime.joins.filter((j) => !j.socket.closed).length >= 1, 'a join on a new connection');
     assert.ok(realtime.sockets.length >= 2, 'a new socket was opened');
     assert.ok(errors.length >= 1 && errors.every((e) => e.code === 'network'), 'the drop was reported as network');
-    await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => changes.some((c) => c.type === 'resync'), 'a resync after reconnecting');
+    assert.deepEqual(changes.filter((c) => c.type === 'resync'), [{ type: 'resync', id: null }], 'one resync per reconnect');
     realtime.push('orders', 'UPDATE', { ...orderRecord, status: 'Paused' });
-    await waitFor(() => changes.length >= 1, 'a change after reconnecting');
-    assert.equal(changes.at(-1)!.type === 'update' && changes.at(-1)!.type === 'update' ? (changes.at(-1) as { order: { status: string } }).order.status : '', 'Paused');
+    await waitFor(() => changes.some((c) => c.type === 'update'), 'a change after reconnecting');
+    assert.equal((changes.find((c) => c.type === 'update') as { order: { status: string } }).order.status, 'Paused');
     stop();
+  });
+
+  test('the first join delivers no resync; a join after failed attempts does', async () => {
+    const realtime = new FakeRealtime();
+    const { supabase } = stubbedSupabase(() => json(200, {}), realtime);
+    const tracking = createOrderTracking({ transport: createSupabaseTransport(supabase, { reconnectDelayMs: 5 }) });
+    const first: OrderChange[] = [];
+    const stopFirst = tracking.subscribe({ all: true }, (c) => first.push(c));
+    await waitFor(() => realtime.joins.length === 1, 'the join');
+    realtime.push('orders', 'UPDATE', orderRecord);
+    await waitFor(() => first.length === 1, 'one change');
+    assert.deepEqual(first.map((c) => c.type), ['update']);
+    stopFirst();
+
+    realtime.refuseJoins = true;
+    const later: OrderChange[] = [];
+    const errors: OrderTrackingError[] = [];
+    const stopLater = tracking.subscribe({ all: true }, (c) => later.push(c), { onError: (e) => errors.push(e) });
+    await waitFor(() => errors.length >= 1, 'a refused join');
+    realtime.refuseJoins = false;
+    await waitFor(() => later.some((c) => c.type === 'resync'), 'a resync once joined');
+    stopLater();
+  });
+
+  describe('an UPDATE without its unchanged TOASTed columns', () => {
+    // Realtime leaves out values the WAL did not carry: an unchanged description stored out of line.
+    const { description: _left, ...withoutDescription } = { ...orderRecord, leads_delivered: 46, leads_remaining: 54 };
+    void _left;
+    const longDescription = 'A long brief. '.repeat(600);
+    const fetched = (extra: Record<string, unknown> = {}) => ({
+      order: { ...order, description: longDescription, leads_delivered: 46, leads_remaining: 54, ...extra },
+      leads: [],
+      timeline: [],
+    });
+
+    test('is completed by fetching the row and delivered as an update; later updates keep arriving', async () => {
+      const realtime = new FakeRealtime();
+      const { supabase, requests } = stubbedSupabase(() => json(200, fetched()), realtime);
+      const tracking = createOrderTracking({ supabase });
+      const changes: OrderChange[] = [];
+      const errors: OrderTrackingError[] = [];
+      const stop = tracking.subscribe({ orderId: ids.order }, (c) => changes.push(c), { onError: (e) => errors.push(e) });
+      await waitFor(() => joined(supabase), 'the join');
+      realtime.push('orders', 'UPDATE', withoutDescription);
+      await waitFor(() => changes.length === 1, 'the completed update');
+      assert.deepEqual(errors, []);
+      assert.deepEqual(changes[0], {
+        type: 'update', id: ids.order, order: { ...orderRecord, description: longDescription, leads_delivered: 46, leads_remaining: 54 },
+      });
+      assert.deepEqual(requests.map((r) => [r.url, r.body]), [[rpc('get_order_details'), { p_order_id: ids.order, p_lead_limit: 0, p_timeline_limit: 0 }]]);
+      realtime.push('orders', 'UPDATE', { ...orderRecord, description: 'short', leads_delivered: 47, leads_remaining: 53 });
+      await waitFor(() => changes.length === 2, 'the next update');
+      assert.equal((changes[1] as { order: { leads_delivered: number } }).order.leads_delivered, 47);
+      assert.equal(requests.length, 1, 'a complete record needs no fetch');
+      stop();
+    });
+
+    test('a newer change of the same order supersedes a fetch still under way', async () => {
+      const realtime = new FakeRealtime();
+      let answer!: (response: Response) => void;
+      const { supabase } = stubbedSupabase(() => new Promise<Response>((resolve) => (answer = resolve)), realtime);
+      const tracking = createOrderTracking({ supabase });
+      const changes: OrderChange[] = [];
+      const stop = tracking.subscribe({ all: true }, (c) => changes.push(c));
+      await waitFor(() => joined(supabase), 'the join');
+      realtime.push('orders', 'UPDATE', withoutDescription);
+      await waitFor(() => answer !== undefined, 'the fetch');
+      realtime.push('orders', 'UPDATE', { ...orderRecord, leads_delivered: 47, leads_remaining: 53 });
+      await waitFor(() => changes.length === 1, 'the newer update');
+      answer(json(200, fetched()));
+      // The stale answer is dropped; a third change proves the stream goes on in order.
+      realtime.push('orders', 'UPDATE', { ...orderRecord, leads_delivered: 48, leads_remaining: 52 });
+      await waitFor(() => changes.length >= 2, 'the third update');
+      assert.deepEqual(changes.map((c) => (c as { order: { leads_delivered: number } }).order.leads_delivered), [47, 48]);
+      stop();
+    });
+
+    test('a record with a wrong value, not a missing one, is still invalid_response and fetches nothing', async () => {
+      const realtime = new FakeRealtime();
+      const { supabase, requests } = stubbedSupabase(() => json(200, fetched()), realtime);
+      const tracking = createOrderTracking({ supabase });
+      const errors: OrderTrackingError[] = [];
+      const stop = tracking.subscribe({ all: true }, () => undefined, { onError: (e) => errors.push(e) });
+      await waitFor(() => joined(supabase), 'the join');
+      realtime.push('orders', 'UPDATE', { ...withoutDescription, status: 'Archived' });
+      await waitFor(() => errors.length === 1, 'the error');
+      assert.equal(errors[0]!.code, 'invalid_response');
+      assert.equal(requests.length, 0);
+      stop();
+    });
   });
 
   test('a refused join is reported and retried', async () => {

@@ -187,6 +187,8 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
   let stopped = false;
   let running = false;
   let again = false;
+  /** A check failed or the user changed: the next good check tells subscribers to fetch again. */
+  let resync = false;
   let stopWatching: (() => void) | undefined;
 
   const check = async () => {
@@ -201,6 +203,7 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
         if (seenIdentity !== identityVersion()) {
           // Another user now: start from what they see instead of reporting the difference as changes.
           seenIdentity = identityVersion();
+          if (versions !== null) resync = true;
           versions = null;
           lastEvent = -1;
         }
@@ -233,6 +236,10 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
         }
         const previous = versions;
         versions = rows.next;
+        if (resync) {
+          resync = false;
+          handlers.onChange({ type: 'resync', id: null });
+        }
         if (!previous) continue;
         for (const { row } of rows.changed) {
           const parsed = OrderRecord.safeParse(row);
@@ -252,6 +259,9 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
         }
       } while (again && !stopped);
     } catch (error) {
+      // Whatever changed meanwhile is diffed by the next good check; events since `lastEvent`
+      // too. The resync covers what a diff cannot show, such as a row that changed and changed back.
+      resync = true;
       if (!stopped) handlers.onError(mapError(error));
     } finally {
       running = false;

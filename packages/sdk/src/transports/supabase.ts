@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { abortedError, fromDatabaseError, OrderTrackingError, outcomeUnknownError, type RawDatabaseError } from '../errors.js';
 import { OrderEvent, OrderRecord, type OrderChange, type SubscriptionTarget } from '../schemas.js';
 import { readFunctions, type SubscribeHandlers, type Transport } from '../transport.js';
@@ -33,7 +34,7 @@ const unreachable = new Set([0, 502, 503, 504]);
 /** Calls `supabase.rpc` (POST /rest/v1/rpc/<fn>, JSON body) and maps PostgREST errors. */
 export function createSupabaseTransport(supabase: SupabaseClientLike, options: { reconnectDelayMs?: number } = {}): Transport {
   let channels = 0;
-  return {
+  const transport: Transport = {
     async call(fn, args, { signal }) {
       if (signal?.aborted) throw abortedError(signal);
       // Aborting stops the fetch, not PostgREST: a write already sent may still commit.
@@ -63,9 +64,15 @@ export function createSupabaseTransport(supabase: SupabaseClientLike, options: {
     },
 
     subscribe(target, handlers) {
-      return subscribeToOrders(supabase, target, handlers, `lead-orders-${++channels}`, options.reconnectDelayMs ?? 1000);
+      // The row as the caller may see it, through the same function (and RLS) as orders.get.
+      const fetchOrder = async (id: string) => {
+        const details = await transport.call('get_order_details', { p_order_id: id, p_lead_limit: 0, p_timeline_limit: 0 }, {});
+        return (details as { order?: unknown } | null)?.order;
+      };
+      return subscribeToOrders(supabase, target, handlers, fetchOrder, `lead-orders-${++channels}`, options.reconnectDelayMs ?? 1000);
     },
   };
+  return transport;
 }
 
 function filtersFor(target: SubscriptionTarget): { orders: string | undefined; events: string | undefined } {
@@ -74,15 +81,29 @@ function filtersFor(target: SubscriptionTarget): { orders: string | undefined; e
   return { orders: undefined, events: undefined };
 }
 
+const PartialOrderRecord = z.partial(OrderRecord);
+const orderFields = Object.keys(OrderRecord.shape);
+
 /**
  * Realtime `postgres_changes` on `orders` (and, for one order, `order_events`). Realtime applies RLS,
  * so a client only hears its own orders. A channel that errors or times out is rebuilt after a
  * growing delay, which also covers a dropped socket that supabase-js does not rejoin by itself.
+ *
+ * An UPDATE record arrives without the columns PostgreSQL stored out of line (TOAST: a
+ * description over about 2 KB) when they did not change, since the WAL does not carry them. Such
+ * a record is completed by fetching the row (`fetchOrder`, one `get_order_details` with no leads
+ * and no timeline) and delivered as an ordinary `update`; only updates of orders with a long
+ * description pay this request. A later change of the same order supersedes a fetch still under
+ * way, so an older row is never delivered after a newer one.
+ *
+ * Every join after the first (the socket or channel came back), and the first one after failed
+ * attempts, delivers `{ type: 'resync', id: null }`: changes made while disconnected are not replayed.
  */
 function subscribeToOrders(
   supabase: SupabaseClientLike,
   target: SubscriptionTarget,
   handlers: SubscribeHandlers,
+  fetchOrder: (id: string) => Promise<unknown>,
   name: string,
   reconnectDelayMs: number,
 ): () => void {
@@ -90,16 +111,43 @@ function subscribeToOrders(
   let channel: { on: Function; subscribe: Function } | null = null;
   let stopped = false;
   let failures = 0;
+  /** Set once a join succeeded or failed: any later join is a reconnect. */
+  let tried = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The fetch under way for an order's partial record; a newer change of that order replaces it. */
+  const completing = new Map<string, object>();
+
+  const complete = (id: string) => {
+    const token = {};
+    completing.set(id, token);
+    fetchOrder(id).then(
+      (row) => {
+        if (stopped || completing.get(id) !== token) return;
+        completing.delete(id);
+        const parsed = OrderRecord.safeParse(row);
+        if (parsed.success) handlers.onChange({ type: 'update', id, order: parsed.data });
+        else handlers.onError(new OrderTrackingError('invalid_response', 'A refetched order did not match the orders schema.', { cause: row }));
+      },
+      (error: unknown) => {
+        if (stopped || completing.get(id) !== token) return;
+        completing.delete(id);
+        handlers.onError(error as OrderTrackingError);
+      },
+    );
+  };
 
   const onOrder = (payload: PostgresChangePayload) => {
     const id = String(payload.new?.id ?? payload.old?.id ?? '');
+    completing.delete(id);
     if (payload.eventType === 'DELETE') return handlers.onChange({ type: 'delete', id, order: null });
     const parsed = OrderRecord.safeParse(payload.new);
-    if (!parsed.success) {
-      return handlers.onError(new OrderTrackingError('invalid_response', 'An order change did not match the orders schema.', { cause: payload }));
+    if (parsed.success) {
+      return handlers.onChange({ type: payload.eventType === 'INSERT' ? 'insert' : 'update', id, order: parsed.data } satisfies OrderChange);
     }
-    handlers.onChange({ type: payload.eventType === 'INSERT' ? 'insert' : 'update', id, order: parsed.data } satisfies OrderChange);
+    const record = payload.new ?? {};
+    const partial = payload.eventType === 'UPDATE' && orderFields.some((field) => !(field in record)) && PartialOrderRecord.safeParse(record).success;
+    if (partial && typeof record.id === 'string') return complete(id);
+    handlers.onError(new OrderTrackingError('invalid_response', 'An order change did not match the orders schema.', { cause: payload }));
   };
   const onEvent = (payload: PostgresChangePayload) => {
     const parsed = OrderEvent.safeParse(payload.new);
@@ -121,9 +169,12 @@ function subscribeToOrders(
       if (stopped || channel !== current) return;
       if (status === 'SUBSCRIBED') {
         failures = 0;
+        if (tried) handlers.onChange({ type: 'resync', id: null });
+        tried = true;
         return;
       }
       if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT' || status === 'CLOSED') {
+        tried = true;
         handlers.onError(
           new OrderTrackingError('network', `Realtime channel ${status.toLowerCase()}; reconnecting.`, { cause: error ?? status }),
         );

@@ -433,6 +433,29 @@ export function contractSuite(name: string, start: () => Promise<Harness>, capab
         await admin.orders.pause(orderB.id);
         await waitFor(() => heard.some((c) => c.id === orderB.id && c.type === 'update'), "client B's change after switching");
         assert.ok(!heard.some((c) => c.type === 'delete'), 'switching users is not reported as deletions');
+        assert.deepEqual(heard.filter((c) => c.type === 'resync'), [{ type: 'resync', id: null }], 'one resync: what is on screen is fetched again');
+        stop();
+      });
+
+      test('after the subscription could not read for a while, subscribers get a resync and then changes again', async () => {
+        const order = await activeOrder(a.client, 10);
+        const heard: OrderChange[] = [];
+        const errors: string[] = [];
+        const stop = clientA.subscribe({ clientId: a.client }, (c) => heard.push(c), { onError: (e) => errors.push(e.code) });
+        await settle();
+        // The acting user loses the right to read orders: each check fails, as with a lost connection.
+        await h.owner('revoke select on public.orders from authenticated');
+        try {
+          // A change made meanwhile (by the owner), which the subscription cannot read.
+          await h.owner('update public.orders set priority = priority + 1 where id = $1', [order.id]);
+          await waitFor(() => errors.length > 0, 'a failed check');
+        } finally {
+          await h.owner('grant select on public.orders to authenticated');
+        }
+        await admin.leads.assignToOrder(await newLead(a.client), order.id);
+        await waitFor(() => heard.some((c) => c.type === 'resync'), 'the resync');
+        await waitFor(() => heard.some((c) => c.type === 'update' && c.id === order.id && c.order.leads_delivered === 1), 'a change after recovering');
+        assert.ok(errors.every((code) => code === 'forbidden' || code === 'unauthenticated' || code === 'unknown'), errors.join());
         stop();
       });
     });
