@@ -45,7 +45,10 @@ test('live Supabase project: reads as a client, errors mapped, live updates', { 
     return;
   }
   const admin = createOrderTracking({ supabase: await signedIn(env.SUPABASE_TEST_ADMIN_EMAIL, env.SUPABASE_TEST_ADMIN_PASSWORD) });
-  const order = await admin.orders.create({ client_id: page.items[0]!.client_id, leads_purchased: 3, name: 'SDK live test' });
+  // About 8 KB of incompressible text: stored out of line (TOAST), so Realtime's UPDATE records
+  // leave it out when it does not change, and the SDK must complete them.
+  const description = Array.from({ length: 8000 }, () => String.fromCharCode(33 + Math.floor(Math.random() * 90))).join('');
+  const order = await admin.orders.create({ client_id: page.items[0]!.client_id, leads_purchased: 3, name: 'SDK live test', description });
   const heard: OrderChange[] = [];
   const stop = tracking.subscribe({ orderId: order.id }, (c) => heard.push(c));
   await new Promise((r) => setTimeout(r, 2000));
@@ -54,5 +57,7 @@ test('live Supabase project: reads as a client, errors mapped, live updates', { 
   while (!heard.some((c) => c.type === 'update' && c.order.status === 'Cancelled') && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 25));
   stop();
   assert.ok(heard.some((c) => c.type === 'update' && c.order.status === 'Cancelled'), 'the client heard its order cancelled');
+  const cancelled = heard.find((c) => c.type === 'update' && c.order.status === 'Cancelled') as { order: { description: string | null } };
+  assert.equal(cancelled.order.description, description, 'the update carries the unchanged long description');
   console.log(`# live update heard after ${Date.now() - started} ms`);
 });
