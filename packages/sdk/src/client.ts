@@ -67,7 +67,16 @@ export interface OrdersApi {
   pages(filters?: OrderFilters, options?: RequestOptions): AsyncIterableIterator<OrderPage>;
   /** The order with its leads and its timeline (newest first). */
   get(orderId: string, options?: OrderDetailsRequest): Promise<OrderDetails>;
+  /**
+   * Creates an order (admins). Refused before sending with `invalid_input` / `unknown_field`
+   * (see `CreateOrderInput`); by the database with its codes; `conflict` is safe to retry, while
+   * after `outcome_unknown` (aborted once sent) look for the order before creating it again.
+   */
   create(input: CreateOrderInput, options?: RequestOptions): Promise<Order>;
+  /**
+   * Changes an order (admins): all of `changes` or none. A key `OrderChanges` does not list is
+   * refused with `unknown_field` before sending. Same abort and conflict rules as `create`.
+   */
   update(orderId: string, changes: OrderChanges, options?: RequestOptions): Promise<Order>;
   /** Draft → Active. */
   activate(orderId: string, options?: RequestOptions): Promise<Order>;
@@ -86,7 +95,11 @@ export interface OrdersApi {
 export interface LeadsApi {
   /** Puts a lead into an order (of its own client), moves it between orders, or with `null` takes it out. */
   assignToOrder(leadId: string, orderId: string | null, options?: RequestOptions): Promise<LeadAssignment>;
-  /** Puts many leads into one order: all of them or none. */
+  /**
+   * Puts many leads into one order: all of them or none. The database takes its locks in one
+   * global order; should it still report a deadlock, the call rejects with `conflict` (nothing
+   * applied, safe to retry).
+   */
   assignMany(leadIds: readonly string[], orderId: string, options?: RequestOptions): Promise<BulkLeadAssignment>;
   /** Gives a lead to a client, and optionally to one of that client's orders. */
   assignToClient(leadId: string, clientId: string, orderId?: string | null, options?: RequestOptions): Promise<LeadAssignment>;

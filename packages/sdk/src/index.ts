@@ -19,5 +19,5 @@ export {
 } from './errors.js';
 export * from './schemas.js';
 export { numberLimits, textLimits } from './input-rules.js';
-export type { CallOptions, DatabaseFunction, SubscribeHandlers, Transport } from './transport.js';
+export { readFunctions, type CallOptions, type DatabaseFunction, type SubscribeHandlers, type Transport } from './transport.js';
 export { createSupabaseTransport, type SupabaseClientLike } from './transports/supabase.js';

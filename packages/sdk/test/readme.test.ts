@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { databaseErrors, type DatabaseErrorCode } from '@lead-orders/db';
+import type { OrderTrackingErrorCode } from '../src/index.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const blocks = [...readme.matchAll(/<!-- readme-test -->\s*```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
@@ -57,4 +59,23 @@ test('README: errors example', async () => {
       { path: 'input.leads_purchased', message: 'expected number' },
     ],
   ]);
+});
+
+// Every code the SDK adds to the database's: a key missing here is a compile error in the typecheck.
+const sdkCodes: Record<Exclude<OrderTrackingErrorCode, DatabaseErrorCode>, true> = {
+  invalid_input: true,
+  unauthenticated: true,
+  network: true,
+  conflict: true,
+  aborted: true,
+  outcome_unknown: true,
+  invalid_response: true,
+  unknown: true,
+};
+
+test('the README error table names every code, the database\'s and the SDK\'s', () => {
+  const start = readme.indexOf('| code | from |');
+  const table = readme.slice(start, readme.indexOf('\n\n', start));
+  const missing = [...Object.values(databaseErrors).map((e) => e.code), ...Object.keys(sdkCodes)].filter((code) => !table.includes(`\`${code}\``));
+  assert.deepEqual(missing, []);
 });
