@@ -46,6 +46,33 @@ export const ErrorState: Story = {
   render: () => html`<order-progress-card order-id="00000000-0000-4000-8000-000000000001" .tracking=${alwaysFails()}></order-progress-card>`,
 };
 
+/** An `order-id` but no SDK instance and no provider: said on the card (and once in the console). */
+export const NotConnected: Story = {
+  render: () => html`<order-progress-card order-id="00000000-0000-4000-8000-000000000001"></order-progress-card>`,
+};
+
+/**
+ * Days left count from the viewer's today in `time-zone` (here Auckland, far east of UTC), not
+ * from the database's UTC date: due today in UTC can already be overdue there.
+ */
+export const DueTodayInUtcSeenFromAuckland: Story = {
+  render: ({ compact }) => html`<order-progress-card
+    ?compact=${compact}
+    time-zone="Pacific/Auckland"
+    .order=${{ ...sampleOrders.active(), target_delivery_date: new Date().toISOString().slice(0, 10) }}
+  ></order-progress-card>`,
+};
+
+/** 1,999 of 2,000 delivered: 99.9%, never 100% before the last lead. */
+export const OneLeadShort = show(() => ({
+  ...sampleOrders.active(),
+  leads_purchased: 2000,
+  leads_delivered: 1999,
+  leads_remaining: 1,
+  completion_percentage: 100,
+  is_nearly_full: true,
+}));
+
 /** On the demo database: an id nobody has. */
 export const NotFound: Story = {
   tags: ['database'],

@@ -69,6 +69,17 @@ export const ErrorState: Story = {
   render: () => html`<order-select client-id="10000000-0000-4000-8000-000000000001" .tracking=${alwaysFails()}></order-select>`,
 };
 
+/** A `client-id` but no SDK instance and no provider: said under the control (and once in the console). */
+export const NotConnected: Story = {
+  render: () => html`<order-select client-id="10000000-0000-4000-8000-000000000001"></order-select>`,
+};
+
+/** Names typed with direction marks (a right-to-left override) cannot reverse the counts after them. */
+export const DirectionMarksInNames: Story = select([
+  makeOrder({ order_number: 'ORD-2025-045', name: '\u202Eevil name', leads_delivered: 45, leads_purchased: 100 }),
+  makeOrder({ order_number: 'ORD-2025-046', name: 'Spring Sale' }),
+]);
+
 /**
  * The assignment flow on the demo database: client A's orders as the acting user may see them.
  * Take a lead out or assign it again below and watch the capacity in the label follow.
