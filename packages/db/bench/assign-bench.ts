@@ -1,57 +1,113 @@
-// Time to assign one lead into orders that already hold 100 … 100,000 leads: the migrations'
-// constant-cost trigger (directly and through assign_lead_to_order as an admin) beside the
-// proposal's recounting trigger, on the same data in the same run.
+// Time to assign leads into orders that already hold 100 … 100,000 leads, as an admin with the
+// agency's policies on: our RPCs beside what the proposal's edge functions run (an update of
+// leads as the signed-in admin, its recounting trigger), on the same data in the same run; and
+// the triggers alone (as the owner, no policies) to show how each design grows with the order.
 import { actAs, type SqlDatabase } from '../src/index.js';
 import { benchIds } from './load-scale.js';
 import { md5Uuid, summarize, timed, type Summary } from './measure.js';
 
 export interface AssignResult {
   size: number;
-  rpc: Summary;
-  direct: Summary;
+  /** assign_lead_to_order as admin, and the proposal's update of leads.order_id as admin. */
+  toOrder: { ours: Summary; proposal: Summary };
+  /** assign_lead_to_client(lead, client, order) as admin, and the proposal's update of client_id and order_id. */
+  toClient: { ours: Summary; proposal: Summary };
+  /** The update alone as the owner (triggers, no policies). */
+  trigger: { ours: Summary; proposal: Summary };
+}
+
+export interface BatchResult {
+  leads: number;
+  ours: Summary;
   proposal: Summary;
 }
 
-const update = 'update public.leads set order_id = $1 where id = $2';
+/** Hands out unassigned, deliverable leads of the whale client; the same ids exist in both databases. */
+export class LeadReserve {
+  private readonly leads: string[];
+  constructor(ids: readonly string[]) {
+    this.leads = [...ids];
+  }
+  take(): string {
+    const id = this.leads.shift();
+    if (!id) throw new Error('the reserve of unassigned leads ran out; raise `reserve`');
+    return id;
+  }
+  takeMany(n: number): string[] {
+    return Array.from({ length: n }, () => this.take());
+  }
+}
+
+export const benchAdmin = () => ({ role: 'authenticated' as const, userId: md5Uuid(benchIds.adminLabel) });
+
+const updateOrder = 'update public.leads set order_id = $1 where id = $2';
+const updateClient = 'update public.leads set client_id = $1, order_id = $2 where id = $3';
 
 /**
- * Each run assigns a fresh deliverable lead and commits, as an admin's click would; only the
+ * Each run assigns fresh deliverable leads and commits, as an admin's click would; only the
  * assigning statement is timed (the commit's WAL flush costs the same for every variant).
- * The three variants take turns run by run, so drift on the machine hits them alike.
+ * The variants take turns run by run, so drift on the machine hits them alike.
  */
 export async function benchAssignments(
   ours: SqlDatabase,
   proposal: SqlDatabase,
-  options: { sizes: readonly number[]; runs: number; warmup: number; reserve: readonly string[] },
+  reserve: LeadReserve,
+  /** proposalRuns: how many of the runs also time the proposal's calls (up to seconds each under the policies). */
+  options: { sizes: readonly number[]; runs: number; warmup: number; proposalRuns: number },
 ): Promise<AssignResult[]> {
-  const admin = { role: 'authenticated' as const, userId: md5Uuid(benchIds.adminLabel) };
-  const leads = [...options.reserve];
-  const take = () => {
-    const id = leads.shift();
-    if (!id) throw new Error('the reserve of unassigned leads ran out; raise `reserve`');
-    return id;
-  };
+  const admin = benchAdmin();
+  const whale = md5Uuid(benchIds.clientLabel(0));
   const results: AssignResult[] = [];
   for (const size of options.sizes) {
     const order = md5Uuid(benchIds.bigOrderLabel(size));
-    const samples = { rpc: [] as number[], direct: [] as number[], proposal: [] as number[] };
+    const s = { toOrder: [[], []], toClient: [[], []], trigger: [[], []] } as Record<keyof Omit<AssignResult, 'size'>, [number[], number[]]>;
     for (let run = 0; run < options.warmup + options.runs; run++) {
-      const directLead = take();
-      const rpcLead = take();
-      const direct = await ours.transaction((tx) => timed(() => tx.query(update, [order, directLead])));
-      // The proposal database holds the same rows, so the same lead id is free there too.
-      const old = await proposal.transaction((tx) => timed(() => tx.query(update, [order, directLead])));
-      const rpc = await actAs(ours, admin, (tx) =>
-        timed(() => tx.query('select public.assign_lead_to_order($1, $2)', [rpcLead, order])),
-      );
+      const [a, b, c] = reserve.takeMany(3);
+      const withProposal = run >= options.warmup - 1 && run < options.warmup + options.proposalRuns;
+      const none = { ms: NaN };
+      const t = [
+        await ours.transaction((tx) => timed(() => tx.query(updateOrder, [order, a]))),
+        await proposal.transaction((tx) => timed(() => tx.query(updateOrder, [order, a]))),
+        await actAs(ours, admin, (tx) => timed(() => tx.query('select public.assign_lead_to_order($1, $2)', [b, order]))),
+        withProposal ? await actAs(proposal, admin, (tx) => timed(() => tx.query(updateOrder, [order, b]))) : none,
+        await actAs(ours, admin, (tx) => timed(() => tx.query('select public.assign_lead_to_client($1, $2, $3)', [c, whale, order]))),
+        withProposal ? await actAs(proposal, admin, (tx) => timed(() => tx.query(updateClient, [whale, order, c]))) : none,
+      ];
       if (run < options.warmup) continue;
-      samples.direct.push(direct.ms);
-      samples.proposal.push(old.ms);
-      samples.rpc.push(rpc.ms);
+      s.trigger[0].push(t[0]!.ms);
+      s.trigger[1].push(t[1]!.ms);
+      s.toOrder[0].push(t[2]!.ms);
+      s.toClient[0].push(t[4]!.ms);
+      if (withProposal) {
+        s.toOrder[1].push(t[3]!.ms);
+        s.toClient[1].push(t[5]!.ms);
+      }
     }
-    results.push({ size, rpc: summarize(samples.rpc), direct: summarize(samples.direct), proposal: summarize(samples.proposal) });
+    const pair = ([o, p]: [number[], number[]]) => ({ ours: summarize(o), proposal: summarize(p) });
+    results.push({ size, toOrder: pair(s.toOrder), toClient: pair(s.toClient), trigger: pair(s.trigger) });
   }
   return results;
+}
+
+/** assign_leads_to_order with `leads` leads into the order of `size`, beside the proposal's one update. */
+export async function benchBatch(
+  ours: SqlDatabase,
+  proposal: SqlDatabase,
+  reserve: LeadReserve,
+  options: { size: number; leads: number; runs: number; warmup: number },
+): Promise<BatchResult> {
+  const admin = benchAdmin();
+  const order = md5Uuid(benchIds.bigOrderLabel(options.size));
+  const samples = { ours: [] as number[], proposal: [] as number[] };
+  for (let run = 0; run < options.warmup + options.runs; run++) {
+    const ids = reserve.takeMany(options.leads);
+    const mine = await actAs(ours, admin, (tx) => timed(() => tx.query('select public.assign_leads_to_order($1, $2)', [ids, order])));
+    const old = await actAs(proposal, admin, (tx) => timed(() => tx.query('update public.leads set order_id = $1 where id = any ($2)', [order, ids])));
+    if (run < options.warmup) continue;
+    samples.ours.push(mine.ms);
+    samples.proposal.push(old.ms);
+  }
+  return { leads: options.leads, ours: summarize(samples.ours), proposal: summarize(samples.proposal) };
 }
 
 /** Confirms both databases counted every assignment (the benchmark is void otherwise). */

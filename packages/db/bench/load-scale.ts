@@ -5,7 +5,8 @@
 // Row-by-row triggers would take many minutes at this size, so rows go in with triggers
 // bypassed (session_replication_role = replica, which also skips foreign-key checks: the SQL
 // only produces consistent references) and the counts are set afterwards in one pass:
-// public.rebuild_order_counts() for the migrations, a plain recount for the proposal's schema.
+// public.rebuild_order_counts() then public.rebuild_order_totals() for the migrations, a plain
+// recount for the proposal's schema.
 import type pg from 'pg';
 import {
   clientNameKinds,
@@ -36,7 +37,7 @@ export interface LoadReport {
   orders: number;
   leads: number;
   seconds: number;
-  /** Time of public.rebuild_order_counts() (migrations) or the plain recount (proposal). */
+  /** Time of public.rebuild_order_counts() and public.rebuild_order_totals() (migrations) or the plain recount (proposal). */
   recountSeconds: number;
   /** Orders whose stored count the recount corrected (all orders with deliveries, after a bulk load). */
   recounted: number;
@@ -198,6 +199,8 @@ export async function loadScale(client: pg.ClientBase, options: ScaleOptions, fl
   if (flavor === 'migrations') {
     const { rows } = await client.query<{ report: { drifted: unknown[] } }>('select public.rebuild_order_counts() as report');
     recounted = rows[0]!.report.drifted.length;
+    // The dashboard totals, open orders and progress keys, from the loaded orders.
+    await client.query('select public.rebuild_order_totals()');
   } else {
     const result = await client.query(`
       with counted as (
@@ -210,7 +213,7 @@ export async function loadScale(client: pg.ClientBase, options: ScaleOptions, fl
   const recountSeconds = (performance.now() - recountStarted) / 1000;
 
   // Fresh statistics and a visibility map, as a database that has been live for a while has.
-  await client.query('vacuum (analyze) public.orders, public.leads, public.clients, public.profiles');
+  await client.query('vacuum (analyze)');
   const { rows } = await client.query<{ orders: number; leads: number }>(
     'select (select count(*) from public.orders)::int as orders, (select count(*) from public.leads)::int as leads',
   );

@@ -78,6 +78,9 @@ for (const version of [15, 17] as const) {
         'lead_orders.leads_before_write',
         'lead_orders.orders_after_insert',
         'lead_orders.orders_before_update',
+        // Keep the dashboard totals and sort keys, in tables no API role may write.
+        'lead_orders.orders_progress_after_write',
+        'lead_orders.orders_totals_after_write',
         // Scope explicitly: every client for admins, the caller's own otherwise.
         'public.get_order_stats',
         'public.get_orders',
@@ -85,6 +88,8 @@ for (const version of [15, 17] as const) {
         'public.my_client_ids',
         // Checks is_order_admin() first; draws from a counter table nobody else may touch.
         'public.next_order_number',
+        // Checks is_order_admin() first; rewrites the totals nobody else may touch.
+        'public.rebuild_order_totals',
       ]);
     });
 

@@ -1,0 +1,99 @@
+// What the read-side structures cost the assignment path: the median time of assigning one lead
+// (the update of leads and every trigger it fires) and the share of order updates that stayed
+// HOT (heap-only: no new entry in any index of orders), for the design as shipped, without the
+// maintained totals and progress key, and with the index on progress in orders that the
+// maintained key replaces. The trigram indexes are in every variant: the columns they cover never
+// change on an assignment, so they cannot cost it a HOT update.
+import pg from 'pg';
+import { benchIds } from './load-scale.js';
+import { md5Uuid, summarize, timed, type Summary } from './measure.js';
+import type { LeadReserve } from './assign-bench.js';
+
+export interface WriteCostResult {
+  variant: string;
+  assign: Summary;
+  /** Per table: updates and HOT updates during the runs. */
+  hot: Record<string, { updates: number; hot: number }>;
+}
+
+const tables = ['public.orders', 'lead_orders.order_progress', 'lead_orders.open_orders'] as const;
+
+interface Variant {
+  name: string;
+  before: string[];
+  after: string[];
+}
+
+const variants: readonly Variant[] = [
+  { name: 'as shipped (totals log, open_orders, progress key; trigram indexes)', before: [], after: [] },
+  {
+    name: 'without the maintained totals, open_orders and progress key',
+    before: [
+      'alter table public.orders disable trigger orders_totals_after_update',
+      'alter table public.orders disable trigger orders_progress_after_update',
+    ],
+    after: [
+      'alter table public.orders enable trigger orders_totals_after_update',
+      'alter table public.orders enable trigger orders_progress_after_update',
+      // The runs above moved counts the disabled triggers did not follow.
+      'select public.rebuild_order_totals()',
+    ],
+  },
+  {
+    name: 'as shipped plus an index on progress in public.orders (the alternative to the key table)',
+    before: ['create index bench_orders_progress on public.orders (lead_orders.progress_key(leads_delivered, leads_purchased), id)'],
+    after: ['drop index public.bench_orders_progress'],
+  },
+];
+
+async function counters(client: pg.Client): Promise<Record<string, { updates: number; hot: number }>> {
+  // This connection's own counts are flushed at the end of the transaction that asks for it.
+  await client.query('select pg_stat_force_next_flush()');
+  await client.query('select pg_stat_clear_snapshot()');
+  const { rows } = await client.query<{ name: string; updates: string; hot: string }>(
+    `select schemaname || '.' || relname as name, n_tup_upd as updates, n_tup_hot_upd as hot
+       from pg_stat_user_tables where schemaname || '.' || relname = any ($1)`,
+    [tables],
+  );
+  return Object.fromEntries(rows.map((r) => [r.name, { updates: Number(r.updates), hot: Number(r.hot) }]));
+}
+
+/**
+ * Assigns `runs` leads per variant, one per transaction, round-robin over the big orders, on one
+ * connection (so the table counters read afterwards are this connection's own, flushed).
+ */
+export async function benchWriteCost(url: string, reserve: LeadReserve, options: { sizes: readonly number[]; runs: number; warmup: number }): Promise<WriteCostResult[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  client.on('error', () => undefined);
+  const orders = options.sizes.map((size) => md5Uuid(benchIds.bigOrderLabel(size)));
+  const results: WriteCostResult[] = [];
+  try {
+    for (const variant of variants) {
+      for (const sql of variant.before) await client.query(sql);
+      const samples: number[] = [];
+      let start: Awaited<ReturnType<typeof counters>> | undefined;
+      for (let run = 0; run < options.warmup + options.runs; run++) {
+        if (run === options.warmup) start = await counters(client);
+        const lead = reserve.take();
+        await client.query('begin');
+        const { ms } = await timed(() => client.query('update public.leads set order_id = $1 where id = $2', [orders[run % orders.length], lead]));
+        await client.query('commit');
+        if (run >= options.warmup) samples.push(ms);
+      }
+      const end = await counters(client);
+      for (const sql of variant.after) await client.query(sql);
+      results.push({
+        variant: variant.name,
+        assign: summarize(samples),
+        hot: Object.fromEntries(tables.map((t) => [t, {
+          updates: (end[t]?.updates ?? 0) - (start![t]?.updates ?? 0),
+          hot: (end[t]?.hot ?? 0) - (start![t]?.hot ?? 0),
+        }])),
+      });
+    }
+    return results;
+  } finally {
+    await client.end();
+  }
+}
