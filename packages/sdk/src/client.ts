@@ -18,15 +18,16 @@ import {
   type OrderChange,
   type OrderStatus,
 } from './schemas.js';
+import type { Call, RequestOptions } from './call.js';
+import { clientsApi, type ClientsApi } from './clients-api.js';
+import { leadReads, type LeadReadsApi } from './leads-api.js';
+import { orderExport, type OrderExportApi } from './order-export.js';
+import { orderInsights, type OrderInsightsApi } from './order-insights-api.js';
 import type { DatabaseFunction, Transport } from './transport.js';
 import { createSupabaseTransport, type SupabaseClientLike } from './transports/supabase.js';
 import { checkInput, parseResult } from './validation.js';
 
-/** Every method takes these last. */
-export interface RequestOptions {
-  /** Cancels the request; the method then rejects with code `aborted`. */
-  signal?: AbortSignal;
-}
+export type { RequestOptions };
 
 export interface RetryOptions {
   /** How many times a read is tried again after a `network` failure (default 2). Writes never retry. */
@@ -52,7 +53,7 @@ export interface SubscribeOptions extends RequestOptions {
   onError?: (error: OrderTrackingError) => void;
 }
 
-export interface OrdersApi {
+export interface OrdersApi extends OrderInsightsApi, OrderExportApi {
   /** One page of orders, by default highest priority first, then nearest target date (see `sort`). */
   list(filters?: OrderFilters, options?: RequestOptions): Promise<OrderPage>;
   /** Every page in turn (keyset pagination): `for await (const page of orders.pages({ status: 'Active' }))`. */
@@ -75,7 +76,7 @@ export interface OrdersApi {
   available(clientId: string, options?: RequestOptions): Promise<Order[]>;
 }
 
-export interface LeadsApi {
+export interface LeadsApi extends LeadReadsApi {
   /** Puts a lead into an order (of its own client), moves it between orders, or with `null` takes it out. */
   assignToOrder(leadId: string, orderId: string | null, options?: RequestOptions): Promise<LeadAssignment>;
   /** Puts many leads into one order: all of them or none. */
@@ -87,6 +88,8 @@ export interface LeadsApi {
 export interface OrderTracking {
   orders: OrdersApi;
   leads: LeadsApi;
+  /** The agency's clients (admins only). */
+  clients: ClientsApi;
   /** Dashboard numbers for one client, or for every order the caller sees. */
   stats(clientId?: string | null, options?: RequestOptions): Promise<OrderStats>;
   /**
@@ -96,7 +99,17 @@ export interface OrderTracking {
   subscribe(target: SubscriptionTarget, onChange: (change: OrderChange) => void, options?: SubscribeOptions): () => void;
 }
 
-const readFunctions: ReadonlySet<DatabaseFunction> = new Set(['get_orders', 'get_order_details', 'get_order_stats']);
+const readFunctions: ReadonlySet<DatabaseFunction> = new Set([
+  'get_orders',
+  'get_order_details',
+  'get_order_stats',
+  'list_leads',
+  'list_clients',
+  'preview_order_number',
+  'is_order_number_available',
+  'get_delivery_series',
+  'get_order_forecast',
+]);
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -133,12 +146,7 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
   const retries = options.retry?.retries ?? 2;
   const delayMs = options.retry?.delayMs ?? 300;
 
-  async function call<S extends z.ZodMiniType>(
-    fn: DatabaseFunction,
-    args: Record<string, unknown>,
-    schema: S,
-    signal: AbortSignal | undefined,
-  ): Promise<z.output<S>> {
+  const call: Call = async (fn, args, schema, signal) => {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortedError(signal);
       try {
@@ -152,7 +160,7 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
         await sleep(delayMs * 2 ** attempt * (0.75 + Math.random() * 0.5), signal);
       }
     }
-  }
+  };
 
   function filtersToArgs(filters: unknown): Record<string, unknown> {
     const [f] = checkInput([['filters', OrderFilters, filters ?? {}]]) as [z.infer<typeof OrderFilters>];
@@ -245,8 +253,12 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
         }
         return found;
       },
+      ...orderInsights(call),
+      ...orderExport(pages),
     },
+    clients: clientsApi(call),
     leads: {
+      ...leadReads(call),
       assignToOrder: async (leadId, orderId, options) => {
         if (orderId === undefined) checkInput([['orderId', z.nullable(Id), orderId]]);
         return assignment(leadId, orderId, undefined, options);

@@ -10,7 +10,13 @@ export type DatabaseFunction =
   | 'update_order'
   | 'assign_lead_to_order'
   | 'assign_leads_to_order'
-  | 'assign_lead_to_client';
+  | 'assign_lead_to_client'
+  | 'list_leads'
+  | 'list_clients'
+  | 'preview_order_number'
+  | 'is_order_number_available'
+  | 'get_delivery_series'
+  | 'get_order_forecast';
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
