@@ -20,6 +20,7 @@ const budgets = [
   { name: 'order-stats-card', input: src('order-stats-card/define.ts') },
   { name: 'client-orders-summary', input: src('client-orders-summary/define.ts') },
   { name: 'order-tracking-provider', input: src('order-tracking-provider/define.ts') },
+  { name: 'admin-orders-table', input: src('admin-orders-table/define.ts'), limit: 16 * KB },
   { name: 'all widgets (index)', input: src('index.ts'), limit: 25 * KB },
   { name: 'German locale', input: src('shared/locales/register-de.ts') },
 ];

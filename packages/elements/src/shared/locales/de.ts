@@ -1,4 +1,5 @@
 import type { Translation } from './terms.js';
+import { ordersTableDe } from './de/orders-table.js';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -62,4 +63,5 @@ export const de: Translation = {
   myOrdersTitle: 'Meine Aufträge',
   activeCount: 'Aktive Aufträge',
   totalDelivered: 'Gelieferte Leads',
+  ...ordersTableDe,
 };
