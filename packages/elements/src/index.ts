@@ -13,6 +13,7 @@ export {
   type OrderActionDetail,
   type OrdersExportDetail,
 } from './admin-orders-table/define.js';
+export { OrderForm, type OrderSavedDetail } from './order-form/define.js';
 export { registerTranslation, type Translation } from './shared/localize.js';
 export { trackingContext } from './shared/context.js';
 export type { LoadStatus } from './shared/data-controller.js';

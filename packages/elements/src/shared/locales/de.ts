@@ -1,5 +1,6 @@
 import type { Translation } from './terms.js';
 import { ordersTableDe } from './de/orders-table.js';
+import { orderFormDe } from './de/order-form.js';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -64,4 +65,5 @@ export const de: Translation = {
   activeCount: 'Aktive Aufträge',
   totalDelivered: 'Gelieferte Leads',
   ...ordersTableDe,
+  ...orderFormDe,
 };
