@@ -14,6 +14,7 @@ export {
   type OrdersExportDetail,
 } from './admin-orders-table/define.js';
 export { OrderForm, type OrderSavedDetail } from './order-form/define.js';
+export { OrderAssignmentDialog, type AssignmentRequest, type LeadAssignedDetail } from './order-assignment-dialog/define.js';
 export { registerTranslation, type Translation } from './shared/localize.js';
 export { trackingContext } from './shared/context.js';
 export type { LoadStatus } from './shared/data-controller.js';

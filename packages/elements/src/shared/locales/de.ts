@@ -1,6 +1,7 @@
 import type { Translation } from './terms.js';
 import { ordersTableDe } from './de/orders-table.js';
 import { orderFormDe } from './de/order-form.js';
+import { assignmentDialogDe } from './de/assignment-dialog.js';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -66,4 +67,5 @@ export const de: Translation = {
   totalDelivered: 'Gelieferte Leads',
   ...ordersTableDe,
   ...orderFormDe,
+  ...assignmentDialogDe,
 };
