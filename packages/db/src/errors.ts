@@ -4,7 +4,7 @@
  */
 export const databaseErrors = {
   LO001: { code: 'invalid_input', when: 'A required argument is missing or malformed (blank text, limit out of range, wrong JSON type).' },
-  LO002: { code: 'invalid_cursor', when: '`p_cursor` was not produced by `get_orders`.' },
+  LO002: { code: 'invalid_cursor', when: '`p_cursor` was not produced by the same list function (`get_orders` with the same sort, `list_leads`, `list_clients`).' },
   LO003: { code: 'unknown_field', when: '`update_order` got a key it does not know or that cannot be changed.' },
   LO004: { code: 'invalid_quantity', when: '`leads_purchased` is not a positive integer.' },
   LO005: { code: 'invalid_dates', when: '`start_date` is after `target_delivery_date`.' },

@@ -82,12 +82,20 @@ for (const version of [15, 17] as const) {
         'lead_orders.orders_progress_after_write',
         'lead_orders.orders_totals_after_write',
         // Scope explicitly: every client for admins, the caller's own otherwise.
+        'public.get_delivery_series',
+        'public.get_order_forecast',
         'public.get_order_stats',
         'public.get_orders',
+        // Checks is_order_admin() first: the client picker and order-number checks are admin tools.
+        'public.is_order_number_available',
+        'public.list_clients',
+        // Scopes explicitly, like get_orders, and returns only the columns the caller may see.
+        'public.list_leads',
         // Reads clients.profile_id for policies without recursing into clients' own policies.
         'public.my_client_ids',
         // Checks is_order_admin() first; draws from a counter table nobody else may touch.
         'public.next_order_number',
+        'public.preview_order_number',
         // Checks is_order_admin() first; rewrites the totals nobody else may touch.
         'public.rebuild_order_totals',
       ]);

@@ -6,6 +6,15 @@ export { OrderSelect } from './order-select/define.js';
 export { ClientOrdersList, type OrderOpenDetail } from './client-orders-list/define.js';
 export { OrderStatsCard } from './order-stats-card/define.js';
 export { ClientOrdersSummary } from './client-orders-summary/define.js';
+export {
+  AdminOrdersTable,
+  type OrdersTableFilters,
+  type OrdersTableSort,
+  type OrderActionDetail,
+  type OrdersExportDetail,
+} from './admin-orders-table/define.js';
+export { OrderForm, type OrderSavedDetail } from './order-form/define.js';
+export { OrderAssignmentDialog, type AssignmentRequest, type LeadAssignedDetail } from './order-assignment-dialog/define.js';
 export { registerTranslation, type Translation } from './shared/localize.js';
 export { trackingContext } from './shared/context.js';
 export type { LoadStatus } from './shared/data-controller.js';

@@ -18,20 +18,17 @@ import {
   type OrderChange,
   type OrderStatus,
 } from './schemas.js';
+import type { Call, RequestOptions } from './call.js';
+import { clientsApi, type ClientsApi } from './clients-api.js';
+import { leadReads, type LeadReadsApi } from './leads-api.js';
+import { orderExport, type OrderExportApi } from './order-export.js';
+import { orderInsights, type OrderInsightsApi } from './order-insights-api.js';
 import { readFunctions, type DatabaseFunction, type Transport } from './transport.js';
 import { createSupabaseTransport, type SupabaseClientLike } from './transports/supabase.js';
 import { boundedInt } from './input-rules.js';
 import { checkInput, parseResult } from './validation.js';
 
-/** Every method takes these last. */
-export interface RequestOptions {
-  /**
-   * Cancels the request. A read then rejects with `aborted`. A write rejects with `aborted` only
-   * when it had not been sent (nothing was applied); once sent, it rejects with
-   * `outcome_unknown` at once, because the database may commit it anyway.
-   */
-  signal?: AbortSignal;
-}
+export type { RequestOptions };
 
 export interface RetryOptions {
   /**
@@ -60,7 +57,7 @@ export interface SubscribeOptions extends RequestOptions {
   onError?: (error: OrderTrackingError) => void;
 }
 
-export interface OrdersApi {
+export interface OrdersApi extends OrderInsightsApi, OrderExportApi {
   /** One page of orders, by default highest priority first, then nearest target date (see `sort`). */
   list(filters?: OrderFilters, options?: RequestOptions): Promise<OrderPage>;
   /** Every page in turn (keyset pagination): `for await (const page of orders.pages({ status: 'Active' }))`. */
@@ -92,7 +89,7 @@ export interface OrdersApi {
   available(clientId: string, options?: RequestOptions): Promise<Order[]>;
 }
 
-export interface LeadsApi {
+export interface LeadsApi extends LeadReadsApi {
   /** Puts a lead into an order (of its own client), moves it between orders, or with `null` takes it out. */
   assignToOrder(leadId: string, orderId: string | null, options?: RequestOptions): Promise<LeadAssignment>;
   /**
@@ -108,6 +105,8 @@ export interface LeadsApi {
 export interface OrderTracking {
   orders: OrdersApi;
   leads: LeadsApi;
+  /** The agency's clients (admins only). */
+  clients: ClientsApi;
   /** Dashboard numbers for one client, or for every order the caller sees. */
   stats(clientId?: string | null, options?: RequestOptions): Promise<OrderStats>;
   /**
@@ -173,12 +172,7 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
   const retries = options.retry?.retries ?? 2;
   const delayMs = options.retry?.delayMs ?? 300;
 
-  async function call<S extends z.ZodMiniType>(
-    fn: DatabaseFunction,
-    args: Record<string, unknown>,
-    schema: S,
-    signal: AbortSignal | undefined,
-  ): Promise<z.output<S>> {
+  const call: Call = async (fn, args, schema, signal) => {
     const read = readFunctions.has(fn);
     // Arguments left undefined are not sent, so the database's defaults apply.
     const named = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
@@ -195,7 +189,7 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
       }
       return parseResult(schema, data, fn);
     }
-  }
+  };
 
   function filtersToArgs(filters: unknown, options: unknown): Record<string, unknown> {
     const [f] = checkInput([
@@ -299,8 +293,12 @@ export function createOrderTracking(options: CreateOrderTrackingOptions): OrderT
         }
         return found;
       },
+      ...orderInsights(call),
+      ...orderExport(pages),
     },
+    clients: clientsApi(call),
     leads: {
+      ...leadReads(call),
       assignToOrder: async (leadId, orderId, options) => {
         if (orderId === undefined) checkInput([['orderId', z.nullable(Id), orderId]]);
         return assignment(leadId, orderId, undefined, options);

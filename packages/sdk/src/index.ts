@@ -19,5 +19,17 @@ export {
 } from './errors.js';
 export * from './schemas.js';
 export { numberLimits, textLimits } from './input-rules.js';
+export * from './schemas/pages.js';
+export type { ClientsApi } from './clients-api.js';
+export type { LeadReadsApi } from './leads-api.js';
+export type { DeliverySeriesRequest, OrderInsightsApi } from './order-insights-api.js';
+export {
+  orderExportColumns,
+  type OrderCsvOptions,
+  type OrderExportApi,
+  type OrderExportColumn,
+  type OrderExportOptions,
+  type OrderExportRow,
+} from './order-export.js';
 export { readFunctions, type CallOptions, type DatabaseFunction, type SubscribeHandlers, type Transport } from './transport.js';
 export { createSupabaseTransport, type SupabaseClientLike } from './transports/supabase.js';

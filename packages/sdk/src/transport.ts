@@ -10,10 +10,26 @@ export type DatabaseFunction =
   | 'update_order'
   | 'assign_lead_to_order'
   | 'assign_leads_to_order'
-  | 'assign_lead_to_client';
+  | 'assign_lead_to_client'
+  | 'list_leads'
+  | 'list_clients'
+  | 'preview_order_number'
+  | 'is_order_number_available'
+  | 'get_delivery_series'
+  | 'get_order_forecast';
 
 /** The functions that only read: safe to retry, and an abort of one never leaves anything behind. */
-export const readFunctions: ReadonlySet<DatabaseFunction> = new Set<DatabaseFunction>(['get_orders', 'get_order_details', 'get_order_stats']);
+export const readFunctions: ReadonlySet<DatabaseFunction> = new Set<DatabaseFunction>([
+  'get_orders',
+  'get_order_details',
+  'get_order_stats',
+  'list_leads',
+  'list_clients',
+  'preview_order_number',
+  'is_order_number_available',
+  'get_delivery_series',
+  'get_order_forecast',
+]);
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;

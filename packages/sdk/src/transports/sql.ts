@@ -29,6 +29,10 @@ const argumentTypes: Record<string, string> = {
   p_changes: 'jsonb',
   p_lead_id: 'uuid',
   p_lead_ids: 'uuid[]',
+  p_no_order: 'boolean',
+  p_delivered_from: 'date',
+  p_delivered_to: 'date',
+  p_bucket: 'text',
 };
 
 /** A transport that acts as one identity at a time; switch it with `setIdentity`. */
@@ -50,8 +54,9 @@ export interface SqlTransportOptions {
   pollIntervalMs?: number;
 }
 
-/** `p_status` is an array filter in get_orders and one status elsewhere. */
+/** `p_status` is an array filter in get_orders, lead statuses (text) in list_leads, and one status elsewhere. */
 function typeOf(fn: DatabaseFunction, name: string): string {
+  if (name === 'p_status' && fn === 'list_leads') return 'text[]';
   if (name === 'p_status' && fn !== 'get_orders') return 'public.order_status';
   return argumentTypes[name] ?? 'text';
 }

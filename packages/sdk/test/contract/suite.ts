@@ -15,6 +15,7 @@ import {
 } from '../../src/index.js';
 import type { DemoUsers, Identity, SqlTransport } from '../../src/pglite.js';
 import { rejection } from '../helpers/rejection.js';
+import { pagesContract } from './pages.js';
 
 export interface Harness {
   users: DemoUsers;
@@ -227,6 +228,8 @@ export function contractSuite(name: string, start: () => Promise<Harness>, capab
         await expectCode(clientB.leads.assignToOrder(await newLead(b.client), order.id), 'forbidden');
       });
     });
+
+    pagesContract(() => ({ h, admin, clientA, clientB, anon, a, b }));
 
     describe('errors', () => {
       test('every database refusal the SDK can cause comes back with its code', async () => {

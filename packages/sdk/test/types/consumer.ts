@@ -62,6 +62,32 @@ export async function host(pool: Pool): Promise<void> {
   await tracking.leads.assignMany('lead', 'order');
   await tracking.leads.assignToClient('lead', 'client', 'order');
 
+  const leads = await tracking.leads.list({ noOrder: true, status: ['New', 'Approved'], deliveredFrom: '2026-01-01', limit: 20 });
+  const orderNumber: string | null | undefined = leads.items[0]?.order_number;
+  void orderNumber;
+  // @ts-expect-error lead filters are camelCase options
+  await tracking.leads.list({ order_id: 'o' });
+  for await (const p of tracking.leads.pages({ orderId: 'o' })) void p.next_cursor;
+  const clients = await tracking.clients.list({ search: 'acme' });
+  const clientName: string | undefined = clients.items[0]?.client_name;
+  void clientName;
+  const next: string = await tracking.orders.nextNumber();
+  const free: boolean = await tracking.orders.isNumberAvailable(next);
+  void free;
+  const series = await tracking.orders.deliverySeries('o', { bucket: 'auto' });
+  const cumulative: number | undefined = series.points.at(-1)?.cumulative;
+  void cumulative;
+  // @ts-expect-error buckets are day, week or auto
+  await tracking.orders.deliverySeries('o', { bucket: 'month' });
+  const forecast = await tracking.orders.forecast('o');
+  const onTrack: boolean | null = forecast.on_track;
+  void onTrack;
+  for await (const row of tracking.orders.exportRows({ status: 'Active' })) void row.order_number;
+  const csv: Blob = await tracking.orders.exportCsv({}, { header: 'key', onProgress: (n: number) => void n });
+  void csv;
+  // @ts-expect-error labels are keyed by export column
+  await tracking.orders.exportCsv({}, { labels: { orderNumber: 'Nr.' } });
+
   const stats = await tracking.stats();
   const active: number = stats.by_status.Active;
   void active;

@@ -1,4 +1,7 @@
 import type { Translation } from './terms.js';
+import { ordersTableDe } from './de/orders-table.js';
+import { orderFormDe } from './de/order-form.js';
+import { assignmentDialogDe } from './de/assignment-dialog.js';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -64,4 +67,7 @@ export const de: Translation = {
   myOrdersTitle: 'Meine Aufträge',
   activeCount: 'Aktive Aufträge',
   totalDelivered: 'Gelieferte Leads',
+  ...ordersTableDe,
+  ...orderFormDe,
+  ...assignmentDialogDe,
 };

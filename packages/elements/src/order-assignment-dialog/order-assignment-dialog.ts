@@ -1,0 +1,242 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { TrackedElement } from '../shared/tracked-element.js';
+import { assignmentDialog } from '../shared/locales/en/assignment-dialog.js';
+import { tokens } from '../shared/tokens.js';
+import type { Tracking } from '../shared/tracking.js';
+import type { OrderSelect } from '../order-select/order-select.js';
+import { styles } from './order-assignment-dialog.styles.js';
+
+/** What `.show()` takes: the lead, and the client to start with. */
+export interface AssignmentRequest {
+  leadId: string;
+  /** Preselects this client (the lead's own, when it has one). */
+  clientId?: string | null;
+}
+
+type LeadAssignment = Awaited<ReturnType<Tracking['leads']['assignToClient']>>;
+
+/** `detail` of `lead-assigned`. */
+export interface LeadAssignedDetail {
+  leadId: string;
+  clientId: string;
+  /** The order the lead went into; `null` for "Assign without order". */
+  orderId: string | null;
+  /** What the database returned: the lead, its new order and the order it left. */
+  result: LeadAssignment;
+}
+
+type ClientOption = Awaited<ReturnType<Tracking['clients']['list']>>['items'][number];
+
+/** The innermost focused element, through open shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active as HTMLElement | null;
+}
+
+/**
+ * Gives a lead to a client, and optionally to one of the client's orders, in a modal: the
+ * native `<dialog>` opened with `showModal()`, so the page behind is inert, focus stays inside
+ * and Escape closes it. Focus starts on the first field and returns to whatever had it before
+ * (the button that opened it) when the dialog closes.
+ *
+ * The order is chosen with `<order-select>` ("ORD-2025-001 · Name (45/100)"), which lists the
+ * client's orders, warns when the chosen one is nearly full and disables full or inactive ones;
+ * "Assign without order" is offered too. Submitting calls `leads.assignToClient(leadId, clientId,
+ * orderId)`; a refusal (for example `order_full` when the order filled up meanwhile) is shown in
+ * the dialog in the database's words and nothing changes.
+ *
+ * Clients come from `clients.list` (admins only), narrowed by the search field.
+ *
+ * @summary The lead assignment modal: client, then order or none.
+ * @tag order-assignment-dialog
+ *
+ * @attr locale - Language tag; defaults to the nearest `lang`.
+ *
+ * @fires {CustomEvent<LeadAssignedDetail>} lead-assigned - The database assigned the lead; the dialog has closed.
+ * @fires close - The dialog closed (assigned, cancelled or Escape).
+ *
+ * @csspart dialog - The `<dialog>`.
+ * @csspart heading - The title.
+ * @csspart field - Each label with its control.
+ * @csspart input - The client search and select.
+ * @csspart order-select - The `<order-select>`.
+ * @csspart message - A problem to fix, or the database's refusal.
+ * @csspart actions - The buttons.
+ * @csspart submit - The assign button.
+ * @csspart cancel - The cancel button.
+ *
+ * @cssprop --lo-dialog-width - The dialog's width (default `min(32rem, 100vw - 2rem)`).
+ *
+ * @cssstate open - The dialog is open.
+ */
+export class OrderAssignmentDialog extends TrackedElement {
+  static override styles = [tokens, styles];
+  static override terms = assignmentDialog;
+
+  @state() private leadId = '';
+  @state() private clientId = '';
+  @state() private clients: ClientOption[] = [];
+  @state() private message = '';
+  @state() private busy = false;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('order-select') private orderSelect?: OrderSelect;
+
+  #opener: HTMLElement | null = null;
+  #search: AbortController | undefined;
+
+  /** Whether the dialog is open. */
+  get open(): boolean {
+    return !!this.dialog?.open;
+  }
+
+  /**
+   * Opens the dialog for `leadId`, with `clientId` preselected when given. Resolves once the
+   * dialog is open and focus is on its first field.
+   */
+  async show(request: AssignmentRequest): Promise<void> {
+    this.#opener = deepActiveElement();
+    this.leadId = request.leadId;
+    this.clientId = request.clientId ?? '';
+    this.message = '';
+    this.busy = false;
+    await this.updateComplete;
+    if (this.orderSelect) this.orderSelect.value = '';
+    this.searchClients('');
+    if (!this.dialog!.open) this.dialog!.showModal();
+    this.internals.states.add('open');
+    this.renderRoot.querySelector<HTMLElement>('#client-search')?.focus();
+  }
+
+  /** Closes the dialog without assigning; focus returns to where it was before `show()`. */
+  close(): void {
+    this.dialog?.close();
+  }
+
+  private onClose() {
+    this.internals.states.delete('open');
+    this.#search?.abort();
+    const opener = this.#opener;
+    this.#opener = null;
+    if (opener?.isConnected) opener.focus();
+    this.dispatchEvent(new Event('close', { bubbles: true, composed: true }));
+  }
+
+  private searchClients(search: string) {
+    const sdk = this.sdk;
+    if (!sdk) return;
+    this.#search?.abort();
+    const abort = (this.#search = new AbortController());
+    const text = search.trim().slice(0, 200);
+    Promise.resolve(sdk)
+      .then((tracking) => tracking.clients.list({ ...(text ? { search: text } : {}), limit: 50 }, { signal: abort.signal }))
+      .then(
+        (page) => {
+          if (!abort.signal.aborted) this.clients = page.items;
+        },
+        () => undefined,
+      );
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    if (changed.has('clientId')) this.message = '';
+  }
+
+  protected override render() {
+    const l = this.localize;
+    const chosen = this.clientId;
+    const listed = this.clients.some((c) => c.id === chosen);
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose}>
+      <form method="dialog" @submit=${this.submit} novalidate>
+        <h2 id="title" part="heading">${l.term('dialogTitle')}</h2>
+        <div class="field" part="field">
+          <label for="client-search">${l.term('dialogClientSearch')}</label>
+          <input
+            id="client-search"
+            part="input"
+            type="search"
+            autocomplete="off"
+            aria-controls="client"
+            @input=${(e: Event) => this.searchClients((e.target as HTMLInputElement).value)}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Enter') e.preventDefault();
+            }}
+          />
+        </div>
+        <div class="field" part="field">
+          <label for="client">${l.term('dialogClient')}</label>
+          <select
+            id="client"
+            part="input"
+            required
+            @change=${(e: Event) => {
+              this.clientId = (e.target as HTMLSelectElement).value;
+              if (this.orderSelect) this.orderSelect.value = '';
+            }}
+          >
+            <option value="" ?selected=${!chosen}>${l.term('dialogChooseClient')}</option>
+            ${chosen && !listed ? html`<option value=${chosen} selected>${chosen}</option>` : nothing}
+            ${this.clients.map((c) => html`<option value=${c.id} ?selected=${c.id === chosen}>${c.client_name}</option>`)}
+          </select>
+        </div>
+        <order-select
+          part="order-select"
+          allow-none
+          required
+          client-id=${chosen || nothing}
+          .tracking=${this.sdk}
+          locale=${this.locale || nothing}
+          @change=${() => (this.message = '')}
+        ></order-select>
+        <p class="message" part="message" role="alert">${this.message || nothing}</p>
+        <div class="actions" part="actions">
+          <button type="button" part="cancel" @click=${() => this.close()}>${l.term('dialogCancel')}</button>
+          <button type="submit" part="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
+            ${this.busy ? l.term('dialogAssigning') : l.term('dialogAssign')}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private async submit(event: SubmitEvent) {
+    // The form's method="dialog" would close the dialog at once; it closes after the database answers.
+    event.preventDefault();
+    const tracking = this.sdk;
+    if (!tracking || this.busy) return;
+    const l = this.localize;
+    const select = this.orderSelect!;
+    if (!this.clientId) {
+      this.message = l.term('dialogClientRequired');
+      this.renderRoot.querySelector<HTMLElement>('#client')?.focus();
+      return;
+    }
+    if (!select.checkValidity()) {
+      this.message = l.term('dialogOrderRequired');
+      select.focus();
+      return;
+    }
+    // order-select never holds a full order; one that filled up since it was listed is refused below.
+    const orderId = select.value || null;
+    if (select.selectedOrder && select.selectedOrder.leads_remaining <= 0) {
+      this.message = l.term('dialogOrderFull');
+      return;
+    }
+    this.busy = true;
+    this.message = '';
+    try {
+      const result = await tracking.leads.assignToClient(this.leadId, this.clientId, orderId);
+      const detail: LeadAssignedDetail = { leadId: this.leadId, clientId: this.clientId, orderId, result };
+      this.close();
+      this.dispatchEvent(new CustomEvent<LeadAssignedDetail>('lead-assigned', { detail, bubbles: true, composed: true }));
+    } catch (error) {
+      const { code, message } = error as { code?: string; message?: string };
+      this.message = code === 'order_full' ? l.term('dialogOrderFull') : l.term('dialogRefused')(message ?? String(error));
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import type { AssignmentDialogTerms } from '../terms-by-element/assignment-dialog.js';
+
+/** German for order-assignment-dialog. */
+export const assignmentDialogDe: AssignmentDialogTerms = {
+  dialogTitle: 'Lead zuweisen',
+  dialogClient: 'Kunde',
+  dialogClientSearch: 'Kunden suchen',
+  dialogChooseClient: 'Kunden auswählen',
+  dialogClientRequired: 'Wählen Sie den Kunden, der diesen Lead erhält.',
+  dialogOrderRequired: 'Wählen Sie einen Auftrag oder weisen Sie ohne Auftrag zu.',
+  dialogAssign: 'Zuweisen',
+  dialogCancel: 'Abbrechen',
+  dialogAssigning: 'Wird zugewiesen…',
+  dialogRefused: (message) => `Nicht zugewiesen: ${message}`,
+  dialogOrderFull: 'Dieser Auftrag ist voll. Wählen Sie einen anderen Auftrag.',
+};

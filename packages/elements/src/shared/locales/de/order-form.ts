@@ -1,0 +1,41 @@
+import type { OrderFormTerms } from '../terms-by-element/order-form.js';
+
+const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+
+/** German for order-form. */
+export const orderFormDe: OrderFormTerms = {
+  formCreateTitle: 'Neuer Auftrag',
+  formEditTitle: (number) => `${number} bearbeiten`,
+  fieldClient: 'Kunde',
+  fieldClientSearch: 'Kunden suchen',
+  chooseClient: 'Kunden auswählen',
+  fieldNumberMode: 'Auftragsnummer',
+  numberAuto: 'Automatisch',
+  numberManual: 'Eigene eingeben',
+  numberPreview: (number) => `Nächste Nummer: ${number}`,
+  fieldNumber: 'Auftragsnummer',
+  numberChecking: 'Wird geprüft…',
+  numberAvailable: 'Diese Nummer ist frei.',
+  numberTaken: 'Ein anderer Auftrag hat bereits diese Nummer.',
+  fieldQuantity: 'Gekaufte Leads',
+  fieldStartDate: 'Startdatum',
+  fieldTargetDate: 'Ziel-Lieferdatum',
+  fieldName: 'Name',
+  fieldDescription: 'Beschreibung',
+  fieldPriority: 'Priorität',
+  fieldStatus: 'Anfangsstatus',
+  submitCreate: 'Auftrag anlegen',
+  submitEdit: 'Änderungen speichern',
+  saving: 'Wird gespeichert…',
+  saved: (number) => `${number} gespeichert.`,
+  fixFields: (n, f) => plural(n, `${f} Feld braucht Aufmerksamkeit.`, `${f} Felder brauchen Aufmerksamkeit.`),
+  saveFailed: (message) => `Nicht gespeichert: ${message}`,
+  errClientRequired: 'Wählen Sie den Kunden für diesen Auftrag.',
+  errNumberRequired: 'Geben Sie eine Auftragsnummer ein oder wählen Sie die automatische.',
+  errQuantity: 'Geben Sie eine ganze Zahl von Leads ein, mindestens 1.',
+  errQuantityBelowDelivered: 'Dieser Auftrag hat bereits mehr gelieferte Leads.',
+  errDate: 'Geben Sie ein Datum ein.',
+  errDatesOrder: 'Das Zieldatum darf nicht vor dem Startdatum liegen.',
+  errPriority: 'Geben Sie eine ganze Zahl ein.',
+  errTooLong: 'Das ist zu lang.',
+};

@@ -1,0 +1,16 @@
+import type { Translation } from '../terms.js';
+
+/** English for order-assignment-dialog. */
+export const assignmentDialog = {
+  dialogTitle: 'Assign lead',
+  dialogClient: 'Client',
+  dialogClientSearch: 'Find a client',
+  dialogChooseClient: 'Choose a client',
+  dialogClientRequired: 'Choose the client to give this lead to.',
+  dialogOrderRequired: 'Choose an order, or assign without order.',
+  dialogAssign: 'Assign',
+  dialogCancel: 'Cancel',
+  dialogAssigning: 'Assigning…',
+  dialogRefused: (message) => `Not assigned: ${message}`,
+  dialogOrderFull: 'This order is full. Choose another order.',
+} satisfies Partial<Translation>;

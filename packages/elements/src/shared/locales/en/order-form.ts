@@ -1,0 +1,41 @@
+import type { Translation } from '../terms.js';
+
+const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+
+/** English for order-form. */
+export const orderForm = {
+  formCreateTitle: 'New order',
+  formEditTitle: (number) => `Edit ${number}`,
+  fieldClient: 'Client',
+  fieldClientSearch: 'Find a client',
+  chooseClient: 'Choose a client',
+  fieldNumberMode: 'Order number',
+  numberAuto: 'Automatic',
+  numberManual: 'Enter my own',
+  numberPreview: (number) => `Next number: ${number}`,
+  fieldNumber: 'Order number',
+  numberChecking: 'Checking…',
+  numberAvailable: 'This number is free.',
+  numberTaken: 'Another order already has this number.',
+  fieldQuantity: 'Leads purchased',
+  fieldStartDate: 'Start date',
+  fieldTargetDate: 'Target delivery date',
+  fieldName: 'Name',
+  fieldDescription: 'Description',
+  fieldPriority: 'Priority',
+  fieldStatus: 'Initial status',
+  submitCreate: 'Create order',
+  submitEdit: 'Save changes',
+  saving: 'Saving…',
+  saved: (number) => `${number} saved.`,
+  fixFields: (n, f) => plural(n, `${f} field needs attention.`, `${f} fields need attention.`),
+  saveFailed: (message) => `Not saved: ${message}`,
+  errClientRequired: 'Choose the client this order is for.',
+  errNumberRequired: 'Enter an order number, or choose the automatic one.',
+  errQuantity: 'Enter a whole number of leads, at least 1.',
+  errQuantityBelowDelivered: 'This order already has more leads delivered than that.',
+  errDate: 'Enter a date.',
+  errDatesOrder: 'The target date cannot be before the start date.',
+  errPriority: 'Enter a whole number.',
+  errTooLong: 'This is too long.',
+} satisfies Partial<Translation>;

@@ -1,0 +1,16 @@
+/** The words of `<order-assignment-dialog>`. */
+export interface AssignmentDialogTerms {
+  dialogTitle: string;
+  dialogClient: string;
+  dialogClientSearch: string;
+  dialogChooseClient: string;
+  dialogClientRequired: string;
+  dialogOrderRequired: string;
+  dialogAssign: string;
+  dialogCancel: string;
+  dialogAssigning: string;
+  /** The database refused the assignment; `message` is its explanation. */
+  dialogRefused: (message: string) => string;
+  /** The chosen order cannot take the lead (full); it is refused before sending. */
+  dialogOrderFull: string;
+}

@@ -1,0 +1,39 @@
+/** The words of `<order-form>`. */
+export interface OrderFormTerms {
+  formCreateTitle: string;
+  formEditTitle: (orderNumber: string) => string;
+  fieldClient: string;
+  fieldClientSearch: string;
+  chooseClient: string;
+  fieldNumberMode: string;
+  numberAuto: string;
+  numberManual: string;
+  /** The preview of the automatic number; it is taken only when the order is saved. */
+  numberPreview: (number: string) => string;
+  fieldNumber: string;
+  numberChecking: string;
+  numberAvailable: string;
+  numberTaken: string;
+  fieldQuantity: string;
+  fieldStartDate: string;
+  fieldTargetDate: string;
+  fieldName: string;
+  fieldDescription: string;
+  fieldPriority: string;
+  fieldStatus: string;
+  submitCreate: string;
+  submitEdit: string;
+  saving: string;
+  saved: (orderNumber: string) => string;
+  /** Shown above the form when fields need attention; `n` fields. */
+  fixFields: (n: number, formatted: string) => string;
+  saveFailed: (message: string) => string;
+  errClientRequired: string;
+  errNumberRequired: string;
+  errQuantity: string;
+  errQuantityBelowDelivered: string;
+  errDate: string;
+  errDatesOrder: string;
+  errPriority: string;
+  errTooLong: string;
+}

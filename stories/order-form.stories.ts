@@ -1,0 +1,53 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { OrderTracking } from '@lead-orders/sdk';
+import { alwaysFails, neverLoads } from './support/stub-tracking.js';
+import { loadDemo, type DemoContext } from './support/demo-database.js';
+
+const meta: Meta = {
+  title: 'Pages/order-form',
+  component: 'order-form',
+};
+export default meta;
+type Story = StoryObj;
+
+/** Without an SDK: the empty form, every label and control. */
+export const EmptyForm: Story = { render: () => html`<order-form></order-form>` };
+export const German: Story = { ...EmptyForm, globals: { locale: 'de' } };
+export const RightToLeft: Story = { ...EmptyForm, globals: { dir: 'rtl' } };
+export const DarkTheme: Story = { ...EmptyForm, globals: { theme: 'dark' } };
+
+export const LoadingTheOrderToEdit: Story = {
+  tags: ['stays-loading'],
+  render: () => html`<order-form order-id="00000000-0000-4000-8000-000000000001" .tracking=${neverLoads()}></order-form>`,
+};
+export const ErrorLoadingTheOrder: Story = {
+  render: () => html`<order-form order-id="00000000-0000-4000-8000-000000000001" .tracking=${alwaysFails()}></order-form>`,
+};
+
+/**
+ * The admin creates an order on the demo database: pick a client (search narrows the list),
+ * keep the automatic number or type one (it says at once whether it is free), and submit with
+ * Enter. Type the number of an existing order to see it refused on its field.
+ */
+export const CreateOnDemoDatabase: Story = {
+  tags: ['database'],
+  loaders: [loadDemo],
+  render: (_args, { loaded }) => html`<order-form .tracking=${(loaded as DemoContext).admin as OrderTracking}></order-form>`,
+};
+
+/** Editing one of client A's orders: lower the quantity below what was delivered to see the refusal. */
+export const EditOnDemoDatabase: Story = {
+  tags: ['database'],
+  loaders: [
+    async (context) => {
+      const demo = await loadDemo(context);
+      const { items } = await demo.admin.orders.list({ clientId: demo.users.clientA.client_id!, status: 'Active', limit: 1 });
+      return { ...demo, orderId: items[0]?.id ?? '' };
+    },
+  ],
+  render: (_args, { loaded }) => {
+    const demo = loaded as DemoContext & { orderId: string };
+    return html`<order-form order-id=${demo.orderId} .tracking=${demo.admin as OrderTracking}></order-form>`;
+  },
+};
