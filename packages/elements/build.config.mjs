@@ -10,10 +10,13 @@ import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 export const tsconfig = here('../../tsconfig.json');
 
-/** The package's public entries: the index, every element's registration file, every locale. */
+/**
+ * The package's public entries: the index, every element's registration file, every locale, and
+ * the React wrappers and JSX typings (generated into src/react/ by scripts/generate-react.mjs).
+ */
 export function entries() {
   const src = here('./src');
-  const input = { index: `${src}/index.ts` };
+  const input = { index: `${src}/index.ts`, 'react/index': `${src}/react/index.ts`, 'react/jsx': `${src}/react/jsx.ts` };
   for (const dir of readdirSync(src, { withFileTypes: true })) {
     if (dir.isDirectory() && existsSync(`${src}/${dir.name}/define.ts`)) input[`${dir.name}/define`] = `${src}/${dir.name}/define.ts`;
   }
@@ -28,7 +31,7 @@ export const esbuildOptions = { target: 'es2022', tsconfig, minify: false };
 export default [
   {
     input: entries(),
-    external: (id) => /^(lit|@lit\/|@lead-orders\/)/.test(id),
+    external: (id) => /^(lit|@lit\/|@lead-orders\/|react$|react\/)/.test(id),
     plugins: [nodeResolve({ exportConditions: ['source'] }), esbuild(esbuildOptions), minifyTemplatesPlugin()],
     output: {
       dir: here('./dist'),
