@@ -62,7 +62,12 @@ export class OrderSelect extends TrackedElement {
   /** The orders to offer as they are; nothing is fetched while it is set. */
   @property({ attribute: false }) orders?: Order[];
 
-  @property() name = '';
+  /**
+   * The field name the value submits under. Reflected: a form reads a form-associated element's
+   * name from its `name` attribute only, so a name set as a property (as React wrappers do) must
+   * reach the attribute or the value is left out of the submission.
+   */
+  @property({ reflect: true }) name = '';
   /** The chosen order's id; `''` means no order. */
   @property() value = '';
   @property() label?: string;
