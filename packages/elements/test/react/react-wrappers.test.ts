@@ -126,3 +126,49 @@ describe(`React ${major} wrappers on PGlite`, function () {
     expect(submitted).to.deep.equal([chosen]);
   });
 });
+
+// What the README promises a React 19 user who skips the wrappers: bare tags get objects as
+// properties and `on<event-name>` props as listeners. (React 18 cannot: it writes attributes.)
+if (major === '19') {
+  describe('React 19 bare tags on PGlite', function () {
+    this.timeout(60000);
+    let db: Database;
+    let container: HTMLElement;
+    let root: Root;
+    before(async () => {
+      db = await openDatabase();
+      container = document.createElement('div');
+      document.body.append(container);
+      root = createRoot(container);
+    });
+    after(async () => {
+      root.unmount();
+      container.remove();
+      await db?.close();
+    });
+
+    it('sets tracking as a property, renders live data, and calls onorder-open and onChange', async () => {
+      const opened: string[] = [];
+      const changes: string[] = [];
+      const clientId = db.users.clientA.client_id!;
+      root.render(h('order-tracking-provider', { tracking: db.admin },
+        h('client-orders-list', { 'client-id': clientId, 'page-size': 5, 'onorder-open': (event: CustomEvent<OrderOpenDetail>) => opened.push(event.detail.orderId) }),
+        h('order-select', { name: 'order_id', 'client-id': clientId, onChange: (event: Event) => changes.push((event.target as HTMLInputElement).value) })));
+      const provider = await rendered(container, 'order-tracking-provider');
+      expect(provider.tracking).to.equal(db.admin);
+      const list = await rendered(container, 'client-orders-list');
+      await waitUntil(() => list.matches(':state(ready)') && list.shadowRoot!.querySelector('[part~="link"]'), 'list loaded', { timeout: 10000 });
+      list.shadowRoot!.querySelector<HTMLButtonElement>('[part~="link"]')!.click();
+      expect(opened).to.have.length(1);
+
+      const select = await rendered(container, 'order-select');
+      await waitUntil(() => select.matches(':state(ready)'), 'orders loaded', { timeout: 10000 });
+      select.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await select.updateComplete;
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => changes.length > 0, 'onChange called');
+      expect(changes).to.deep.equal([select.value]);
+    });
+  });
+}
