@@ -13,7 +13,7 @@ export function AdminLeads({ tracking }: PageProps) {
     // The clients that have orders, from the first page of every order the admin can see.
     tracking.orders.list({ limit: 100 }, { signal: controller.signal }).then(
       (page) => {
-        const byId = new Map(page.orders.map((o) => [o.client_id, o.client_name]));
+        const byId = new Map(page.items.map((o) => [o.client_id, o.client_name ?? o.client_id]));
         const list = [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
         setClients(list);
         setClientId((current) => current || list[0]?.id || '');
