@@ -1,9 +1,11 @@
 import { defineConfig } from 'vite';
+import { demoSnapshot } from './scripts/snapshot-plugin.mjs';
 
 // The portal is built as a customer's React portal would be, with one difference: it reads the
 // workspace packages from their TypeScript sources (the `source` export condition), so it needs
 // no package build first.
 export default defineConfig({
+  plugins: [demoSnapshot()],
   resolve: {
     conditions: ['source', 'browser', 'module', 'import', 'default'],
     // One React for the page: the elements' wrappers must use the portal's copy, not one a

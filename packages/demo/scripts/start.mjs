@@ -1,14 +1,10 @@
-// `npm start`: builds what the portal needs (the demo database snapshot, then the portal with
-// Vite) and serves it, printing its address. PORT chooses the port (default 5173, or the next
+// `npm start`: builds what the portal needs (the demo database snapshot, through the Vite plugin
+// in vite.config.ts, and the portal) and serves it, printing its address. PORT chooses the port (default 5173, or the next
 // free one). SUPABASE_URL and SUPABASE_ANON_KEY, when set, make it a portal of that project.
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-const snapshot = spawnSync('npm', ['run', 'snapshot'], { cwd: root, stdio: 'inherit' });
-if (snapshot.status !== 0) process.exit(snapshot.status ?? 1);
 
 // PGlite's bundle draws Vite warnings (eval, Node built-ins it only uses in Node): keep errors only.
 const started = performance.now();
