@@ -61,7 +61,7 @@ describe('the packed tarballs installed into an empty project', () => {
     for (const name of packages) {
       const dir = join(app, 'node_modules', '@lead-orders', name);
       const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-      const targets = Object.values(manifest.exports).flatMap((t) => (typeof t === 'string' ? [t] : [t.types, t.default]))
+      const targets = Object.values(manifest.exports).flatMap((t) => (typeof t === 'string' ? [t] : [t.types, t.default].filter(Boolean)))
         .concat(Object.values(manifest.bin ?? {}));
       for (const target of targets) {
         const [before, after] = target.split('*');
