@@ -3,7 +3,9 @@
 // gzipped data directory. A browser then loads it with `loadDataDir` in well under a second instead
 // of running every migration and generating the data on each first visit (about 15 s of frozen page).
 //
-// Writes snapshot/demo-database.tar.gz and snapshot/demo-database.json ({ id, builtOn, users }).
+// Writes snapshot/demo-database.tar.gz, snapshot/demo-database.json ({ id, builtOn, users }) and
+// snapshot/story-fixtures.json: one real order per state the stories show, and real dashboard
+// figures, read through the SDK, so a story never shows an order the database would not allow.
 // Skips the work when the inputs are unchanged: the SQL, the demo data and the day. The day counts
 // because the demo data places dates relative to `current_date` when it is loaded.
 import { createHash } from 'node:crypto';
@@ -11,8 +13,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { agencyFixtureSql, buildDemoData, migrations, supabaseFixtureSql } from '@lead-orders/db';
-import { createPgliteTransport } from '@lead-orders/sdk/pglite';
+import { createOrderTracking, createPgliteTransport } from '@lead-orders/sdk/pglite';
 import type { SnapshotManifest } from '../src/database/snapshot-manifest.js';
+import { pickStoryOrders } from './story-fixtures.js';
 
 const out = fileURLToPath(new URL('../snapshot/', import.meta.url));
 // PGlite's exports hide its package.json; it sits one folder above the entry module.
@@ -26,7 +29,8 @@ const id = createHash('sha256')
   .slice(0, 16);
 
 const existing = await readFile(`${out}demo-database.json`, 'utf8').then((t) => JSON.parse(t) as SnapshotManifest, () => null);
-if (existing?.id === id && !process.argv.includes('--force')) {
+const complete = await readFile(`${out}story-fixtures.json`).then(() => true, () => false);
+if (existing?.id === id && complete && !process.argv.includes('--force')) {
   console.log(`demo database snapshot ${id} is up to date`);
   process.exit(0);
 }
@@ -38,6 +42,14 @@ const transport = await createPgliteTransport({ pglite });
 // Run the planner's statistics now, so the first queries in the browser plan as they will later.
 await pglite.exec('vacuum analyze');
 const tarball = await pglite.dumpDataDir('gzip');
+
+const admin = createOrderTracking({ transport });
+const orders = [];
+for await (const page of admin.orders.pages({ limit: 200 })) orders.push(...page.items);
+const adminStats = await admin.stats();
+// The same transport, now acting as client A: the figures its "My orders" card shows.
+transport.setIdentity('clientA');
+const fixtures = { orders: pickStoryOrders(orders), stats: { admin: adminStats, clientA: await admin.stats() } };
 await transport.close();
 await pglite.close();
 
@@ -45,6 +57,7 @@ const manifest: SnapshotManifest = { id, builtOn, pgliteVersion, users: transpor
 await mkdir(out, { recursive: true });
 await writeFile(`${out}demo-database.tar.gz`, Buffer.from(await tarball.arrayBuffer()));
 await writeFile(`${out}demo-database.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+await writeFile(`${out}story-fixtures.json`, `${JSON.stringify(fixtures, null, 2)}\n`);
 console.log(
   `demo database snapshot ${id}: ${(tarball.size / 1024).toFixed(0)} KB gzip, built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

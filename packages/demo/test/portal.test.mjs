@@ -99,6 +99,16 @@ describe('demo portal', () => {
     assert.equal(number, first);
   });
 
+  test('an order nobody has shows as not found: the database error keeps its code across the worker', async () => {
+    await page.goto(`${server.origin}/client/orders/00000000-0000-4000-8000-0000000000ff`);
+    await page.waitForFunction(() => {
+      const card = document.querySelector('order-progress-card');
+      return card && (card.matches(':state(not-found)') || card.matches(':state(error)'));
+    });
+    assert.equal(await page.$eval('order-progress-card', (card) => card.matches(':state(not-found)')), true, 'shown as an error, not as not found');
+    assert.deepEqual(problems, [], 'the refusal is not logged as an error');
+  });
+
   test('client B sees none of client A\'s orders', async () => {
     await chooseUser('Client B');
     await page.goto(`${server.origin}/client/orders`);

@@ -5,11 +5,11 @@
 // users shows what row-level security lets each see.
 import type { PGlite } from '@electric-sql/pglite';
 import { live } from '@electric-sql/pglite/live';
-import { PGliteWorker } from '@electric-sql/pglite/worker';
 import type { OrderTracking } from '@lead-orders/sdk';
 import { createOrderTracking, createPgliteTransport, type DemoUserKey, type DemoUsers, type Identity } from '@lead-orders/sdk/pglite';
 import manifestJson from '../../snapshot/demo-database.json';
 import snapshotUrl from '../../snapshot/demo-database.tar.gz?url';
+import { DemoDatabaseWorker } from './database-worker-client.js';
 import type { SnapshotManifest } from './snapshot-manifest.js';
 import type { WorkerMeta } from './worker-meta.js';
 
@@ -57,7 +57,9 @@ function identityOf(user: DemoUserKey): Identity {
 async function connect() {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'lead-orders demo database' });
   const meta: WorkerMeta = { snapshotUrl: new URL(snapshotUrl, location.href).href, keepPrefix };
-  const pglite = await PGliteWorker.create(worker, { dataDir, meta, extensions: { live } });
+  // PGliteWorker.create would make a plain PGliteWorker: construct ours and wait the same way.
+  const pglite = new DemoDatabaseWorker(worker, { dataDir, meta, extensions: { live } });
+  await pglite.waitReady;
   return { worker, pglite };
 }
 

@@ -4,6 +4,7 @@
 // others forward their queries to it.
 import { PGlite } from '@electric-sql/pglite';
 import { worker } from '@electric-sql/pglite/worker';
+import { carryErrors } from './database-errors.js';
 import type { WorkerMeta } from './worker-meta.js';
 
 /** PGlite keeps an `idb://name` data directory in the IndexedDB database `/pglite/name`. */
@@ -32,13 +33,13 @@ void worker({
     // the demo starts again from the snapshot this build ships.
     await Promise.all(names.filter((n) => n.startsWith(`/pglite/${keepPrefix}`) && n !== idbName(dataDir)).map(deleteIdb));
     if (names.includes(idbName(dataDir))) {
-      return PGlite.create(dataDir, { relaxedDurability: true });
+      return carryErrors(await PGlite.create(dataDir, { relaxedDurability: true }));
     }
     const response = await fetch(snapshotUrl);
     if (!response.ok) throw new Error(`Could not load the demo database snapshot ${snapshotUrl}: HTTP ${response.status}`);
     const pglite = await PGlite.create(dataDir, { loadDataDir: await response.blob(), relaxedDurability: true });
     // Write the loaded files to IndexedDB now, so a reload right away finds them.
     await pglite.syncToFs();
-    return pglite;
+    return carryErrors(pglite);
   },
 });
