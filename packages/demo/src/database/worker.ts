@@ -5,6 +5,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { worker } from '@electric-sql/pglite/worker';
 import { carryErrors } from './database-errors.js';
+import { isComplete, markComplete } from './kept-marker.js';
 import type { WorkerMeta } from './worker-meta.js';
 
 /** PGlite keeps an `idb://name` data directory in the IndexedDB database `/pglite/name`. */
@@ -33,13 +34,18 @@ void worker({
     // the demo starts again from the snapshot this build ships.
     await Promise.all(names.filter((n) => n.startsWith(`/pglite/${keepPrefix}`) && n !== idbName(dataDir)).map(deleteIdb));
     if (names.includes(idbName(dataDir))) {
-      return carryErrors(await PGlite.create(dataDir, { relaxedDurability: true }));
+      if (await isComplete(dataDir)) return carryErrors(await PGlite.create(dataDir, { relaxedDurability: true }));
+      // A first load that did not finish (the page closed meanwhile): start it again.
+      await deleteIdb(idbName(dataDir));
     }
+    await markComplete(dataDir, false);
     const response = await fetch(snapshotUrl);
     if (!response.ok) throw new Error(`Could not load the demo database snapshot ${snapshotUrl}: HTTP ${response.status}`);
     const pglite = await PGlite.create(dataDir, { loadDataDir: await response.blob(), relaxedDurability: true });
-    // Write the loaded files to IndexedDB now, so a reload right away finds them.
+    // Write the loaded files to IndexedDB now (one IndexedDB transaction), so a reload right away
+    // finds them; only then is the store marked complete.
     await pglite.syncToFs();
+    await markComplete(dataDir, true);
     return carryErrors(pglite);
   },
 });
