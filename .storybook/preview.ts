@@ -4,17 +4,22 @@ import { html } from 'lit';
 import manifest from '../packages/elements/custom-elements.json';
 import '@lead-orders/elements';
 import '@lead-orders/elements/locales/register-de.js';
+import '@lead-orders/elements/locales/register-ar.js';
+import { forStorybook } from '../stories/support/manifest.js';
 
-setCustomElementsManifest(manifest);
+setCustomElementsManifest(forStorybook(manifest));
 
-/** Language, direction and colour scheme from the toolbar, applied the way a host page would. */
+/**
+ * Language, direction and colour scheme from the toolbar, applied the way a host page would: the
+ * page's own text colour goes with its background, so nothing around the widgets is dark on dark.
+ */
 const host: Decorator = (story, { globals }) => {
   const dark = globals.theme === 'dark';
   return html`<div
     lang=${globals.locale ?? 'en'}
     dir=${globals.dir ?? 'ltr'}
     style="--lo-color-scheme: ${dark ? 'dark' : 'light'}; color-scheme: ${dark ? 'dark' : 'light'};
-      background: ${dark ? '#0f1115' : '#ffffff'}; padding: 1rem; max-width: 44rem"
+      background: ${dark ? '#0f1115' : '#ffffff'}; color: ${dark ? '#e8eaed' : '#1f2328'}; padding: 1rem; max-width: 44rem"
   >
     ${story()}
   </div>`;
@@ -25,7 +30,11 @@ const preview: Preview = {
   globalTypes: {
     locale: {
       description: 'Language of the widgets',
-      toolbar: { title: 'Language', icon: 'globe', items: [{ value: 'en', title: 'English' }, { value: 'de', title: 'Deutsch' }], dynamicTitle: true },
+      toolbar: { title: 'Language', icon: 'globe', items: [
+          { value: 'en', title: 'English' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'ar', title: 'العربية (Arabic, right to left)' },
+        ], dynamicTitle: true },
     },
     dir: {
       description: 'Text direction',
