@@ -1,4 +1,4 @@
-import type { Decorator, Preview } from '@storybook/web-components-vite';
+import type { ArgTypesEnhancer, Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import manifest from '../packages/elements/custom-elements.json';
@@ -25,8 +25,24 @@ const host: Decorator = (story, { globals }) => {
   </div>`;
 };
 
+/**
+ * Events, CSS parts, CSS custom properties and slots are listed in the docs table but are not
+ * settable through args: no "Set object" control for them.
+ */
+const noControlFor = new Set(['events', 'css shadow parts', 'css custom properties', 'slots']);
+const documentationOnly: ArgTypesEnhancer = ({ argTypes }) =>
+  Object.fromEntries(
+    Object.entries(argTypes).map(([name, argType]) => [
+      name,
+      noControlFor.has(String(argType.table?.category)) ? { ...argType, control: false } : argType,
+    ]),
+  );
+// Runs after Storybook's own enhancers, which infer the controls.
+documentationOnly.secondPass = true;
+
 const preview: Preview = {
   decorators: [host],
+  argTypesEnhancers: [documentationOnly],
   globalTypes: {
     locale: {
       description: 'Language of the widgets',
