@@ -1,6 +1,7 @@
 // Runs the React tests once per supported React major in real Chromium. React ships CommonJS
-// only, so each version (installed under npm aliases: react-18/react-dom-18 in this package,
-// react-19/react-dom-19 at the root) is bundled once by esbuild into one ES module, and small
+// only, so each version (React 18 in the root's test/fixtures/react-18, in its own node_modules so
+// nothing else sees it; React 19 under the root's npm aliases react-19/react-dom-19) is bundled
+// once by esbuild into one ES module, and small
 // modules re-export it as `react` and `react-dom/client`. A test (and the generated wrappers it
 // imports) says `import React from 'react'`; the plugin points that at `/__react/…`, and each
 // test group's page maps `/__react/` to its version with an import map.
@@ -12,24 +13,28 @@ import { build } from 'esbuild';
 const require = createRequire(import.meta.url);
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
-/** The React majors we test, and where their packages are installed. */
+const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** The React majors we test, and where their packages are installed (resolved from `from`). */
 export const reactVersions = {
-  18: { react: 'react-18', reactDom: 'react-dom-18' },
-  19: { react: 'react-19', reactDom: 'react-dom-19' },
+  18: { react: 'react', reactDom: 'react-dom', from: `${repositoryRoot}test/fixtures/react-18` },
+  19: { react: 'react-19', reactDom: 'react-dom-19', from: packageDir },
 };
 
-const packageRoot = (name) => dirname(require.resolve(`${name}/package.json`, { paths: [packageDir] }));
+const packageRoot = (name, from) => dirname(require.resolve(`${name}/package.json`, { paths: [from] }));
 const specifiers = { react: 'react.js', 'react-dom/client': 'react-dom-client.js' };
 
 async function bundle(version) {
-  const { react, reactDom } = reactVersions[version];
+  const { react: reactName, reactDom: reactDomName, from } = reactVersions[version];
+  const react = packageRoot(reactName, from);
+  const reactDom = packageRoot(reactDomName, from);
   const result = await build({
     stdin: {
       contents: "import * as React from 'react'; import * as ReactDOMClient from 'react-dom/client'; export { React, ReactDOMClient };",
       resolveDir: packageDir,
       loader: 'js',
     },
-    alias: { react: packageRoot(react), 'react-dom': packageRoot(reactDom) },
+    alias: { react, 'react-dom': reactDom },
     bundle: true,
     format: 'esm',
     write: false,
@@ -38,8 +43,8 @@ async function bundle(version) {
   });
   const namesOf = (module) => Object.keys(module).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
   // Named exports come from loading the same CommonJS modules in Node.
-  const reactNames = namesOf(require(packageRoot(react)));
-  const clientNames = namesOf(require(`${packageRoot(reactDom)}/client.js`));
+  const reactNames = namesOf(require(react));
+  const clientNames = namesOf(require(`${reactDom}/client.js`));
   const reexport = (name, names) =>
     `import { ${name} } from './runtime.js';\nexport default ${name};\nexport const { ${names.join(', ')} } = ${name};\n`;
   return {
