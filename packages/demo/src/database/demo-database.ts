@@ -64,18 +64,13 @@ async function connect() {
 }
 
 async function start(): Promise<DemoDatabase> {
-  let { worker, pglite } = await connect();
+  // The worker resumes a kept store only when it was written whole, else loads the snapshot:
+  // either way the database is ready for the SDK as soon as it answers.
+  const { worker, pglite } = await connect();
   const stop = async () => {
     await pglite.close().catch(() => undefined);
     worker.terminate();
   };
-  const { rows } = await pglite.query<{ ready: boolean }>(`select to_regclass('public.orders') is not null as ready`);
-  if (!rows[0]?.ready) {
-    // A first load that was interrupted left an empty store: start again from the snapshot.
-    await stop();
-    await deleteStore();
-    ({ worker, pglite } = await connect());
-  }
 
   const sdks = new Map<DemoUserKey, Promise<OrderTracking>>();
   return {

@@ -42,10 +42,10 @@ void worker({
     const response = await fetch(snapshotUrl);
     if (!response.ok) throw new Error(`Could not load the demo database snapshot ${snapshotUrl}: HTTP ${response.status}`);
     const pglite = await PGlite.create(dataDir, { loadDataDir: await response.blob(), relaxedDurability: true });
-    // Write the loaded files to IndexedDB now (one IndexedDB transaction), so a reload right away
-    // finds them; only then is the store marked complete.
-    await pglite.syncToFs();
-    await markComplete(dataDir, true);
+    // Write the loaded files to IndexedDB (one IndexedDB transaction) while the page already
+    // queries; only once written is the store marked complete, so a reload that comes sooner
+    // loads the snapshot again instead of opening a partial store.
+    void pglite.syncToFs().then(() => markComplete(dataDir, true));
     return carryErrors(pglite);
   },
 });
