@@ -1,11 +1,18 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { demoSnapshot } from '../packages/demo/scripts/snapshot-plugin.mjs';
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Designers open Storybook to review widgets, not to learn Storybook.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   async viteFinal(vite) {
+    // The live stories start from the demo database snapshot (built here when missing or stale),
+    // in the same Web Worker as the demo portal.
+    vite.plugins = [...(vite.plugins ?? []), demoSnapshot()];
+    vite.worker = { ...(vite.worker ?? {}), format: 'es' };
     vite.resolve ??= {};
     // Read the workspace packages from their TypeScript sources: no build step before Storybook.
     vite.resolve.conditions = ['source', 'browser', 'module', 'import', 'default'];

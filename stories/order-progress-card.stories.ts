@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { Order } from '@lead-orders/sdk';
-import { sampleOrders } from '../packages/elements/test/fixtures/orders.js';
+import { storyOrders } from './support/orders.js';
 import { alwaysFails, neverLoads } from './support/stub-tracking.js';
 import { assignmentPanel, loadLiveDemo, type LiveDemo } from './support/live-demo.js';
 
@@ -21,20 +21,22 @@ const show = (order: () => Order): Story => ({
   render: ({ compact }) => html`<order-progress-card ?compact=${compact} .order=${order()}></order-progress-card>`,
 });
 
-export const Active = show(sampleOrders.active);
-export const NearlyFull = show(sampleOrders.nearlyFull);
-export const Full = show(sampleOrders.full);
-export const Completed = show(sampleOrders.completed);
-export const Paused = show(sampleOrders.paused);
-export const Cancelled = show(sampleOrders.cancelled);
-export const Draft = show(sampleOrders.draft);
-export const Overdue = show(sampleOrders.overdue);
-export const BehindPace = show(sampleOrders.behind);
-export const LongName = show(sampleOrders.longName);
-export const RightToLeft: Story = { ...show(sampleOrders.rtlName), globals: { dir: 'rtl' } };
-export const DarkTheme: Story = { ...show(sampleOrders.overdue), globals: { theme: 'dark' } };
-export const German: Story = { ...show(sampleOrders.nearlyFull), globals: { locale: 'de' } };
-export const Compact: Story = { ...show(sampleOrders.active), args: { compact: true } };
+export const Active = show(storyOrders.active);
+export const NearlyFull = show(storyOrders.nearlyFull);
+/** An order that reached its capacity: the database completes it by itself. */
+export const Full = show(storyOrders.full);
+/** Closed early, before it was full. */
+export const Completed = show(storyOrders.completed);
+export const Paused = show(storyOrders.paused);
+export const Cancelled = show(storyOrders.cancelled);
+export const Draft = show(storyOrders.draft);
+export const Overdue = show(storyOrders.overdue);
+export const BehindPace = show(storyOrders.behind);
+export const LongName = show(storyOrders.longName);
+export const RightToLeft: Story = { ...show(storyOrders.rtlName), globals: { dir: 'rtl', locale: 'ar' } };
+export const DarkTheme: Story = { ...show(storyOrders.overdue), globals: { theme: 'dark' } };
+export const German: Story = { ...show(storyOrders.nearlyFull), globals: { locale: 'de' } };
+export const Compact: Story = { ...show(storyOrders.active), args: { compact: true } };
 
 export const Loading: Story = {
   tags: ['stays-loading'],
@@ -75,7 +77,7 @@ export const OneLeadShort = show(() => ({
 
 /** On the demo database: an id nobody has. */
 export const NotFound: Story = {
-  tags: ['database'],
+  tags: ['database', '!autodocs'],
   loaders: [loadLiveDemo],
   render: (_args, { loaded }) =>
     html`<order-progress-card order-id="00000000-0000-4000-8000-0000000000ff" .tracking=${(loaded as LiveDemo).tracking}></order-progress-card>`,
@@ -86,7 +88,7 @@ export const NotFound: Story = {
  * watch the bar follow; as client B the order is someone else's and is not found.
  */
 export const LiveOnDemoDatabase: Story = {
-  tags: ['database'],
+  tags: ['database', '!autodocs'],
   loaders: [loadLiveDemo],
   render: ({ compact }, { loaded }) => {
     const demo = loaded as LiveDemo;

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { Order } from '@lead-orders/sdk';
-import { makeOrder, sampleOrders } from '../packages/elements/test/fixtures/orders.js';
+import { storyOrders } from './support/orders.js';
 import { alwaysFails, neverLoads } from './support/stub-tracking.js';
 import { assignmentPanel, loadLiveDemo, type LiveDemo } from './support/live-demo.js';
 
@@ -20,15 +20,15 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-/** One order in every state the list must explain: open, nearly full, full, paused, completed, cancelled, draft. */
+/** One real order in every state the list must explain: open, nearly full, full (completed by the database), paused, completed early, cancelled, draft. */
 const mixed = (): Order[] => [
-  makeOrder({ order_number: 'ORD-2025-001', name: 'Q1 Hiring Blitz', leads_delivered: 45, leads_purchased: 100 }),
-  { ...sampleOrders.nearlyFull(), order_number: 'ORD-2025-002' },
-  { ...sampleOrders.full(), order_number: 'ORD-2025-003' },
-  { ...sampleOrders.paused(), order_number: 'ORD-2025-004' },
-  { ...sampleOrders.completed(), order_number: 'ORD-2025-005' },
-  { ...sampleOrders.cancelled(), order_number: 'ORD-2025-006' },
-  { ...sampleOrders.draft(), order_number: 'ORD-2025-007' },
+  storyOrders.active(),
+  storyOrders.nearlyFull(),
+  storyOrders.full(),
+  storyOrders.paused(),
+  storyOrders.completed(),
+  storyOrders.cancelled(),
+  storyOrders.draft(),
 ];
 
 const select = (orders: Order[], value = '') =>
@@ -51,8 +51,8 @@ export const WithoutNoneOption: Story = { ...select(mixed()), args: { allowNone:
 export const Empty: Story = select([]);
 export const Disabled: Story = { ...select(mixed(), ''), args: { disabled: true } };
 export const LongAndRightToLeftNames: Story = {
-  ...select([sampleOrders.longName(), sampleOrders.rtlName()]),
-  globals: { dir: 'rtl' },
+  ...select([storyOrders.longName(), storyOrders.rtlName()]),
+  globals: { dir: 'rtl', locale: 'ar' },
 };
 export const DarkTheme: Story = { ...select(mixed()), globals: { theme: 'dark' } };
 export const German: Story = { ...select(nearlyFullList, nearlyFullList[1]!.id), globals: { locale: 'de' } };
@@ -85,7 +85,7 @@ export const DirectionMarksInNames: Story = select([
  * Take a lead out or assign it again below and watch the capacity in the label follow.
  */
 export const AssignmentFlowOnDemoDatabase: Story = {
-  tags: ['database'],
+  tags: ['database', '!autodocs'],
   loaders: [loadLiveDemo],
   render: ({ label, allowNone, required }, { loaded }) => {
     const demo = loaded as LiveDemo;

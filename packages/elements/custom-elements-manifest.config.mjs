@@ -22,7 +22,7 @@ function publicApiOnly() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/shared/locales/**'],
+  exclude: ['src/**/*.styles.ts', 'src/shared/locales/**', 'src/react/**'],
   outdir: '.',
   litelement: true,
   plugins: [publicApiOnly()],

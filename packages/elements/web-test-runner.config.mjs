@@ -6,6 +6,7 @@ import { plainReporter } from './scripts/plain-reporter.mjs';
 import { nodeBuiltinsStub } from './scripts/node-builtins-stub.mjs';
 import { serveBinary } from './scripts/serve-binary.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { reactGroups, reactVersionsPlugin } from './scripts/react-versions.mjs';
 
 // esbuild does not follow `extends`, so point it at the file that holds the decorator settings.
 const tsconfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
@@ -14,9 +15,11 @@ const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 export default {
   rootDir,
   middleware: [serveBinary(rootDir)],
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/react/**'],
+  // The React wrappers' tests run once per supported React major (scripts/react-versions.mjs).
+  groups: reactGroups('test/react/**/*.test.ts'),
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  plugins: [nodeBuiltinsStub(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
+  plugins: [reactVersionsPlugin(), nodeBuiltinsStub(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
   mimeTypes: { '**/*.wasm': 'application/wasm' },
   browsers: [
     chromeLauncher({

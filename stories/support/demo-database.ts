@@ -1,34 +1,18 @@
-import { createOrderTracking, createPgliteTransport, type DemoUserKey, type DemoUsers, type PgliteTransport } from '@lead-orders/sdk/pglite';
+import { openDemoDatabase, type DemoUserKey, type DemoUsers } from '@lead-orders/demo/database';
 import type { OrderTracking } from '@lead-orders/sdk';
 
 /**
- * The data-driven stories run on a real database in the page: PGlite with the migrations and
- * the demo data, reached only through the SDK. It boots once per page (about two seconds) and
- * every acting user gets an SDK instance over it, so switching users shows what RLS lets each see.
+ * The data-driven stories run on the demo portal's database: PGlite in a Web Worker, started from
+ * the snapshot built with Storybook (migrations + demo data) and kept in IndexedDB, reached only
+ * through the SDK. The page never freezes while it starts. Every acting user gets an SDK instance
+ * over it, so switching users shows what row-level security lets each see.
  */
-let boot: Promise<PgliteTransport> | undefined;
-const sdks = new Map<DemoUserKey, Promise<OrderTracking>>();
-
-function database(): Promise<PgliteTransport> {
-  boot ??= createPgliteTransport({ as: 'admin' });
-  return boot;
-}
-
 export async function demoUsers(): Promise<DemoUsers> {
-  return (await database()).users!;
+  return (await openDemoDatabase()).users;
 }
 
-export function trackingFor(user: DemoUserKey): Promise<OrderTracking> {
-  let sdk = sdks.get(user);
-  if (!sdk) {
-    sdk = (async () => {
-      const admin = await database();
-      const transport = user === 'admin' ? admin : await createPgliteTransport({ pglite: admin.pglite, as: user });
-      return createOrderTracking({ transport });
-    })();
-    sdks.set(user, sdk);
-  }
-  return sdk;
+export async function trackingFor(user: DemoUserKey): Promise<OrderTracking> {
+  return (await openDemoDatabase()).trackingFor(user);
 }
 
 export interface DemoContext {

@@ -34,13 +34,44 @@ export function assignmentPanel(demo: LiveDemo): TemplateResult {
       status.value = `Refused: ${(error as { code?: string }).code ?? (error as Error).message}`;
     }
   };
-  return html`<fieldset style="margin-block-start: 1rem; font: 14px system-ui; color: inherit">
-    <legend>As the admin, through the SDK</legend>
-    <button type="button" @click=${(e: Event) => act(e, null)}>Take a lead out</button>
-    <button type="button" @click=${(e: Event) => act(e, demo.orderId)}>Assign it again</button>
-    <output aria-live="polite" style="margin-inline-start: 0.5rem"></output>
-    ${demo.user === 'clientB'
-      ? html`<p>Acting as client B: the order these buttons change belongs to client A, so client B never sees it.</p>`
-      : nothing}
-  </fieldset>`;
+  // The panel follows the story's colour scheme (the toolbar's theme sets `color-scheme` on the
+  // story's container) in the widgets' default token colours, so it reads well in light and dark.
+  return html`<style>
+      .lo-demo-panel {
+        margin-block-start: 1rem;
+        padding: 0.75rem 1rem;
+        border: 1px solid light-dark(#d4d8de, #3a3f48);
+        border-radius: 0.5rem;
+        font: 14px/1.4 system-ui, sans-serif;
+        color: light-dark(#1f2328, #e8eaed);
+        background: light-dark(#f6f7f9, #17191e);
+      }
+      .lo-demo-panel legend {
+        padding-inline: 0.25rem;
+        font-weight: 600;
+      }
+      .lo-demo-panel button {
+        font: inherit;
+        color: light-dark(#ffffff, #0f1115);
+        background: light-dark(#1d4ed8, #7aa7ff);
+        border: 0;
+        border-radius: 0.375rem;
+        padding: 0.375rem 0.75rem;
+        margin-inline-end: 0.5rem;
+        cursor: pointer;
+      }
+      .lo-demo-panel button:focus-visible {
+        outline: 2px solid light-dark(#1d4ed8, #7aa7ff);
+        outline-offset: 2px;
+      }
+    </style>
+    <fieldset class="lo-demo-panel">
+      <legend>As the admin, through the SDK</legend>
+      <button type="button" @click=${(e: Event) => act(e, null)}>Take a lead out</button>
+      <button type="button" @click=${(e: Event) => act(e, demo.orderId)}>Assign it again</button>
+      <output aria-live="polite"></output>
+      ${demo.user === 'clientB'
+        ? html`<p>Acting as client B: the order these buttons change belongs to client A, so client B never sees it.</p>`
+        : nothing}
+    </fieldset>`;
 }

@@ -6,9 +6,14 @@ export interface CliOptions {
   status: boolean;
 }
 
-export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'usage-error'; message: string };
+export type ParsedArgs =
+  | { kind: 'run'; options: CliOptions }
+  | { kind: 'export'; dir: string }
+  | { kind: 'help' }
+  | { kind: 'usage-error'; message: string };
 
 export const usage = `Usage: lead-orders-migrate --url <postgres-url> [--status] [--with-fixtures]
+       lead-orders-migrate export [--dir supabase/migrations]
 
 Applies the order-tracking migrations that the database has not run yet, in order, each once.
 
@@ -17,27 +22,44 @@ Applies the order-tracking migrations that the database has not run yet, in orde
   --status              List applied and pending migrations; change nothing.
   --with-fixtures       Local trials only: first create a stand-in for Supabase (roles, auth schema) and the
                         agency's tables. Refused when auth.users already exists.
-  -h, --help            Show this help.`;
+  -h, --help            Show this help.
+
+export writes the migrations into a Supabase CLI project instead, for \`supabase db push\`:
+  --dir <folder>        The project's migrations folder (default supabase/migrations). Our file
+                        names and timestamps are kept; a second run writes nothing; a file of ours
+                        that differs there is refused, and nothing is written.`;
 
 /** Parses the command line; never exits or prints, so it can be tested on its own. */
 export function parseCliArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): ParsedArgs {
-  let values: { url?: string; status?: boolean; 'with-fixtures'?: boolean; help?: boolean };
+  let values: { url?: string; status?: boolean; 'with-fixtures'?: boolean; help?: boolean; dir?: string };
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: [...argv],
       options: {
         url: { type: 'string' },
         status: { type: 'boolean' },
         'with-fixtures': { type: 'boolean' },
+        dir: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
     }));
   } catch (error) {
     return { kind: 'usage-error', message: error instanceof Error ? error.message : String(error) };
   }
   if (values.help) return { kind: 'help' };
+  const [command, ...extra] = positionals;
+  if (command !== undefined && command !== 'export') return { kind: 'usage-error', message: `Unknown command: ${command}.` };
+  if (extra.length > 0) return { kind: 'usage-error', message: `Unexpected argument: ${extra[0]}.` };
+  if (command === 'export') {
+    const other = (['url', 'status', 'with-fixtures'] as const).find((name) => values[name] !== undefined);
+    if (other) return { kind: 'usage-error', message: `export writes files and connects to no database: --${other} does not apply.` };
+    if (values.dir === '') return { kind: 'usage-error', message: '--dir is empty.' };
+    return { kind: 'export', dir: values.dir ?? 'supabase/migrations' };
+  }
+  if (values.dir !== undefined) return { kind: 'usage-error', message: '--dir belongs to the export command.' };
   const url = values.url ?? env.DATABASE_URL;
   if (!url) return { kind: 'usage-error', message: 'Missing --url (or DATABASE_URL).' };
   if (!isPostgresUrl(url)) {

@@ -3,6 +3,7 @@
 // Usage: see cli-args.ts, or run with --help.
 import { parseCliArgs, usage } from './cli-args.js';
 import { CliError } from './cli-connection.js';
+import { exportMigrations } from './cli-export.js';
 import { runCli } from './cli-run.js';
 import { agencyFixtureSql, migrations, supabaseFixtureSql } from './index.js';
 
@@ -17,6 +18,14 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
+    if (parsed.kind === 'export') {
+      const { written, unchanged } = exportMigrations(migrations, parsed.dir);
+      for (const file of written) console.log(`wrote ${parsed.dir}/${file}`);
+      console.log(written.length === 0
+        ? `${parsed.dir} already has all ${unchanged.length} migrations; nothing written.`
+        : `Wrote ${written.length} migration${written.length === 1 ? '' : 's'} to ${parsed.dir} (${unchanged.length} already there). Apply them with \`supabase db push\`.`);
+      return 0;
+    }
     await runCli(parsed.options, {
       migrations,
       fixtures: { supabase: supabaseFixtureSql, agency: agencyFixtureSql },

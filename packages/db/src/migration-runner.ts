@@ -37,7 +37,7 @@ export function checksum(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-const ledger = `
+export const ledger = `
   create schema if not exists lead_orders;
   create table if not exists lead_orders.schema_migrations (
     version text primary key,

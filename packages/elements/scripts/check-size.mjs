@@ -29,12 +29,14 @@ const budgets = [
   { name: 'order-assignment-dialog', input: src('order-assignment-dialog/define.ts'), limit: 16 * KB },
   { name: 'all widgets (index)', input: src('index.ts'), limit: 25 * KB },
   { name: 'German locale', input: src('shared/locales/register-de.ts') },
+  // Every React wrapper with its element, Lit and @lit/react (React itself is the host's).
+  { name: 'React wrappers (all)', input: src('react/index.ts') },
 ];
 
 async function measure(input) {
   const bundle = await rollup({
     input,
-    external: (id) => id.startsWith('@lead-orders/'),
+    external: (id) => id.startsWith('@lead-orders/') || id === 'react',
     // Lit's production build: the default export condition, not `development`.
     plugins: [
       nodeResolve({ exportConditions: ['source'] }),
