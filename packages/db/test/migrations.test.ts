@@ -78,13 +78,27 @@ for (const version of [15, 17] as const) {
         'lead_orders.leads_before_write',
         'lead_orders.orders_after_insert',
         'lead_orders.orders_before_update',
+        // Records which profile names an admin set, in a table nobody else may touch.
+        'lead_orders.record_client_name_setter',
+        // Writes: the explicit admin check first, then the tables as their owner, so the agency's
+        // per-row policies on clients and leads never run inside them.
+        'public.assign_lead_to_client',
+        'public.assign_lead_to_order',
+        'public.assign_leads_to_order',
+        'public.backfill_default_orders',
+        'public.create_order',
         // Scope explicitly: every client for admins, the caller's own otherwise.
         'public.get_order_stats',
         'public.get_orders',
+        'public.link_clients_to_profiles',
         // Reads clients.profile_id for policies without recursing into clients' own policies.
         'public.my_client_ids',
         // Checks is_order_admin() first; draws from a counter table nobody else may touch.
         'public.next_order_number',
+        'public.rebuild_order_counts',
+        // Checks is_order_admin() first; the settings table is writable by nobody else.
+        'public.set_agency_time_zone',
+        'public.update_order',
       ]);
     });
 
