@@ -81,6 +81,15 @@ for (const version of [15, 17] as const) {
         // Keep the dashboard totals and sort keys, in tables no API role may write.
         'lead_orders.orders_progress_after_write',
         'lead_orders.orders_totals_after_write',
+        // Records which profile names an admin set, in a table nobody else may touch.
+        'lead_orders.record_client_name_setter',
+        // Writes: the explicit admin check first, then the tables as their owner, so the agency's
+        // per-row policies on clients and leads never run inside them.
+        'public.assign_lead_to_client',
+        'public.assign_lead_to_order',
+        'public.assign_leads_to_order',
+        'public.backfill_default_orders',
+        'public.create_order',
         // Scope explicitly: every client for admins, the caller's own otherwise.
         'public.get_delivery_series',
         'public.get_order_forecast',
@@ -88,6 +97,7 @@ for (const version of [15, 17] as const) {
         'public.get_orders',
         // Checks is_order_admin() first: the client picker and order-number checks are admin tools.
         'public.is_order_number_available',
+        'public.link_clients_to_profiles',
         'public.list_clients',
         // Scopes explicitly, like get_orders, and returns only the columns the caller may see.
         'public.list_leads',
@@ -96,8 +106,12 @@ for (const version of [15, 17] as const) {
         // Checks is_order_admin() first; draws from a counter table nobody else may touch.
         'public.next_order_number',
         'public.preview_order_number',
+        'public.rebuild_order_counts',
         // Checks is_order_admin() first; rewrites the totals nobody else may touch.
         'public.rebuild_order_totals',
+        // Checks is_order_admin() first; the settings table is writable by nobody else.
+        'public.set_agency_time_zone',
+        'public.update_order',
       ]);
     });
 

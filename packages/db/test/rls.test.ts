@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { Identity } from '../src/index.js';
+import { claimsFor, type Identity } from '../src/index.js';
 import { onEveryBackend } from './support/backends.js';
 import { rejectsWith } from './support/errors.js';
 import { addLeads, addOrder, queryAs, rpc, seedWorld, type World } from './support/world.js';
@@ -176,5 +176,100 @@ onEveryBackend('row level security', (backend) => {
     // Ownership follows clients.profile_id, not the name: B still sees B's orders.
     const list = await rpc(db, w.clientB, 'get_orders');
     assert.ok(list.items.some((o: any) => o.id === orderB.id));
+  });
+  test('after a lead moves from client A\'s order to client B\'s, neither client\'s history names the other\'s order', async () => {
+    const { db } = backend();
+    const fromA = await addOrder(db, w, w.clientIdA, 5);
+    const toB = await addOrder(db, w, w.clientIdB, 5);
+    const [lead] = await addLeads(db, w.clientIdA, 1, { orderId: fromA.id });
+    await rpc(db, w.admin, 'assign_lead_to_client', { p_lead_id: lead, p_client_id: w.clientIdB, p_order_id: toB.id });
+    const history = async (who: Identity, orderId: string) => JSON.stringify([
+      await queryAs(db, who, 'select * from public.order_events where order_id = $1', [orderId]),
+      (await rpc(db, who, 'get_order_details', { p_order_id: orderId })).timeline,
+    ]);
+    const seenByA = await history(w.clientA, fromA.id);
+    const seenByB = await history(w.clientB, toB.id);
+    assert.match(seenByA, /lead_moved/);
+    assert.match(seenByB, /lead_moved/);
+    assert.ok(!seenByA.includes(toB.id), 'A\'s history names B\'s order');
+    assert.ok(!seenByB.includes(fromA.id), 'B\'s history names A\'s order');
+    // A move within one client still names both orders.
+    const other = await addOrder(db, w, w.clientIdB, 5);
+    await rpc(db, w.admin, 'assign_lead_to_order', { p_lead_id: lead, p_order_id: other.id });
+    const within = await queryAs(db, w.clientB, `select data from public.order_events where order_id = $1 and event_type = 'lead_moved'`, [other.id]);
+    assert.deepEqual([within[0].data.from_order_id, within[0].data.to_order_id], [toB.id, other.id]);
+  });
+
+  /** Runs `sql` in one transaction as the custom role `support_agent` (a member of authenticated) acting for `userId`. */
+  async function asCustomRole(userId: string, sql: string, params: unknown[] = []): Promise<any[]> {
+    const { db } = backend();
+    await db.exec(`do $$ begin
+      if not exists (select 1 from pg_roles where rolname = 'support_agent') then create role support_agent nologin; end if;
+    end $$; grant authenticated to support_agent;`);
+    return db.transaction(async (tx) => {
+      await tx.query('set local role support_agent');
+      await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claimsFor({ role: 'authenticated', userId }))]);
+      return (await tx.query(sql, params)).rows;
+    });
+  }
+
+  test('a custom role that is a member of authenticated is no admin: it reads only its user\'s clients', async () => {
+    const [list] = await asCustomRole(w.userA, 'select public.get_orders(p_limit => 500) as r');
+    assert.ok(list.r.items.length > 0);
+    assert.ok(list.r.items.every((o: any) => o.client_id === w.clientIdA), 'lists another client\'s orders');
+    const [stats] = await asCustomRole(w.userA, 'select public.get_order_stats($1) as r', [w.clientIdB]);
+    assert.equal(stats.r.orders_total, 0);
+    const [own] = await asCustomRole(w.userA, 'select public.get_order_stats() as r');
+    assert.equal(own.r.orders_total, (await rpc(backend().db, w.clientA, 'get_order_stats')).orders_total);
+    const [check] = await asCustomRole(w.adminId, 'select public.is_order_admin() as admin');
+    assert.equal(check.admin, false);
+  });
+
+  test('a custom role acting for an admin user is refused every write function with forbidden', async () => {
+    for (const [fn, args] of writeCalls()) {
+      const names = Object.keys(args);
+      await rejectsWith(asCustomRole(w.adminId, `select public.${fn}(${names.map((n, i) => `${n} => $${i + 1}`).join(', ')})`, names.map((n) => args[n])), 'forbidden');
+    }
+  });
+
+  test('admins are exactly the service role, the tables\' owner on a direct connection, and users whose profile says admin', async () => {
+    const { db } = backend();
+    const check = (who: Identity) => queryAs(db, who, 'select public.is_order_admin() as admin').then((r) => r[0].admin);
+    assert.deepEqual([await check(w.service), await check(w.admin), await check(w.clientA), await check(w.clientB)], [true, true, false, false]);
+    assert.equal((await db.query('select public.is_order_admin() as admin')).rows[0].admin, true);
+  });
+
+  test('anon and authenticated cannot truncate the order tables or leads (TRUNCATE skips RLS and the counting triggers)', async () => {
+    const { db } = backend();
+    const { rows } = await db.query(`
+      select r.role || ' ' || t.name as grant
+        from unnest(array['anon', 'authenticated']) as r(role),
+             unnest(array['public.orders', 'public.order_events', 'public.order_number_counters', 'public.leads']) as t(name)
+       where has_table_privilege(r.role, t.name, 'TRUNCATE')`);
+    assert.deepEqual(rows.map((r) => r.grant), []);
+    await assert.rejects(queryAs(db, w.clientA, 'truncate public.orders cascade'), (e: any) => e.code === '42501');
+  });
+
+  test('a user who gives its own new profile an unlinked client\'s name is not linked to it until an admin sets that name', async () => {
+    const { db } = backend();
+    const intruder = '00000000-0000-4000-8000-0000000000bb';
+    await db.exec(`do $$ begin
+      if not exists (select 1 from pg_policies where tablename = 'profiles' and policyname = 'Users can insert own profile') then
+        create policy "Users can insert own profile" on public.profiles for insert to authenticated with check (auth.uid() = id);
+      end if;
+    end $$;`);
+    await db.query(`insert into auth.users (id, email) values ($1, 'intruder@x.test') on conflict do nothing`, [intruder]);
+    const nameC = (await db.query('select client_name from public.clients where id = $1', [w.clientIdC])).rows[0].client_name;
+    await queryAs(db, { role: 'authenticated', userId: intruder }, `insert into public.profiles (id, role, client_name) values ($1, 'client', $2)`, [intruder, nameC]);
+
+    const report = await rpc(db, w.admin, 'link_clients_to_profiles');
+    assert.ok(!report.linked.some((l: any) => l.client_id === w.clientIdC), 'linked by a name the user chose');
+    assert.deepEqual(report.unconfirmed.filter((u: any) => u.client_id === w.clientIdC).map((u: any) => u.profile_ids), [[intruder]]);
+    assert.equal((await db.query('select profile_id from public.clients where id = $1', [w.clientIdC])).rows[0].profile_id, null);
+    assert.deepEqual(await visible('select id from public.clients where id = $1', [w.clientIdC]).then((v) => v.clientA), 0);
+
+    // An admin who checked the profile confirms it by id; then it is linked.
+    const confirmed = await rpc(db, w.admin, 'link_clients_to_profiles', { p_confirmed_profile_ids: [intruder] });
+    assert.deepEqual(confirmed.linked.filter((l: any) => l.client_id === w.clientIdC).map((l: any) => l.profile_id), [intruder]);
   });
 });

@@ -49,6 +49,24 @@ describe('visible states', () => {
     gate.resolve();
   });
 
+  it('keyboard focus is visible on every control: the select, the list\'s filters, rows and page buttons, retry', async () => {
+    const outlined = (el: HTMLElement) => {
+      el.focus();
+      const s = getComputedStyle(el);
+      return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+    };
+    const select = await fixture<OrderSelect>(html`<order-select .orders=${many(3)}></order-select>`);
+    expect(outlined(select.shadowRoot!.querySelector<HTMLElement>('[role="combobox"]')!), 'combobox').to.be.true;
+    const list = await fixture<ClientOrdersList>(html`<client-orders-list page-size="3" .orders=${many(7)}></client-orders-list>`);
+    for (const control of list.shadowRoot!.querySelectorAll<HTMLElement>('select, button:not(:disabled)')) {
+      expect(outlined(control), control.textContent!.trim() || control.localName).to.be.true;
+    }
+    const failing = stubTracking({ get: () => Promise.reject(new Error('offline')) });
+    const card = await fixture<HTMLElement>(html`<order-progress-card order-id="o1" .tracking=${failing}></order-progress-card>`);
+    await waitUntil(() => card.matches(':state(error)'));
+    expect(outlined(card.shadowRoot!.querySelector<HTMLElement>('[part="retry"]')!), 'retry').to.be.true;
+  });
+
   it('the card: each state reads well in light and dark', async () => {
     for (const make of Object.values(sampleOrders)) {
       await expectAccessibleLightAndDark((parentNode) =>

@@ -35,6 +35,8 @@ export const numberLimits = {
   pageSize: { min: 1, max: 500 },
   /** `get_order_details(p_lead_limit, p_timeline_limit)`. */
   detailRows: { min: 0, max: 1_000 },
+  /** `assign_leads_to_order(p_lead_ids)`: leads in one bulk assignment. */
+  bulkLeads: { min: 1, max: 10_000 },
 } as const;
 
 const codePoints = (s: string): number => {

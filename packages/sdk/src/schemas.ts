@@ -255,7 +255,8 @@ export type OrderChanges = {
   priority?: number;
 };
 
-export const LeadIds = z.array(Id);
+/** `leads.assignMany`: 1–10,000 lead ids. */
+export const LeadIds = z.array(Id).check(z.minLength(numberLimits.bulkLeads.min), z.maxLength(numberLimits.bulkLeads.max));
 export const OptionalId = z.optional(z.nullable(Id));
 
 /** What `subscribe` listens to: every order the caller sees, one client's orders, or one order. */

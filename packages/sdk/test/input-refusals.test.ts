@@ -65,6 +65,8 @@ const cases: Case[] = [
   ['a signal that is not one', (t) => t.orders.cancel(ids.order, wrong({ signal: 'stop' })), 'invalid_input', 'options.signal'],
   ['an unknown available option', (t) => t.orders.available(ids.client, wrong({ all: true })), 'unknown_field', 'options.all'],
   ['an unknown assignToOrder option', (t) => t.leads.assignToOrder(ids.lead, ids.order, wrong({ x: 1 })), 'unknown_field', 'options.x'],
+  ['no leads for assignMany', (t) => t.leads.assignMany([], ids.order), 'invalid_input', 'leadIds'],
+  ['10,001 leads for assignMany', (t) => t.leads.assignMany(Array.from({ length: 10_001 }, () => ids.lead), ids.order), 'invalid_input', 'leadIds'],
   ['an unknown assignMany option', (t) => t.leads.assignMany([ids.lead], ids.order, wrong({ x: 1 })), 'unknown_field', 'options.x'],
   ['an unknown assignToClient option', (t) => t.leads.assignToClient(ids.lead, ids.client, null, wrong({ x: 1 })), 'unknown_field', 'options.x'],
   ['an unknown stats option', (t) => t.stats(null, wrong({ clientId: ids.client })), 'unknown_field', 'options.clientId'],

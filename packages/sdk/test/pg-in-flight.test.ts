@@ -13,6 +13,8 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '@lead-orders/db/node
 import { createOrderTracking, type OrderTracking } from '../src/index.js';
 import { createPgTransport, preparePgDatabase, type DemoUsers } from '../src/pg.js';
 import { rejection } from './helpers/rejection.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 let server: EmbeddedServer;
 let pool: pg.Pool;
@@ -104,6 +106,23 @@ describe('node-postgres transport: a connection ended by the server', () => {
     for (let i = 0; i < 100 && pool.idleCount > 0; i++) await new Promise((r) => setTimeout(r, 10));
     const stats = await admin.stats();
     assert.equal(typeof stats.orders_total, 'number');
+  });
+
+  test('a connection terminated between two statements of a transaction rejects it and does not end the process', async () => {
+    // No statement is running when the server ends the connection: node-postgres then reports it
+    // only as an 'error' event on the checked-out client. Run in a process of its own, where an
+    // unhandled event ends the process exactly as it would end a host's.
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./helpers/terminate-between-statements.ts', import.meta.url))], {
+      env: { ...process.env, DATABASE_URL: server.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 0, `the process ended: ${err}`);
+    assert.deepEqual(JSON.parse(out.trim()), { connectionFailure: true, next: 1 });
   });
 
   test('a connection lost while COMMIT is in flight is outcome_unknown, not network', async () => {

@@ -41,6 +41,25 @@ describe('order-select on PGlite', function () {
     expect(el.checkValidity()).to.be.true;
   });
 
+  it('set up as React 19 does, with properties only, submits the chosen order with the form', async () => {
+    const clientId = db.users.clientA.client_id!;
+    const chosen = (await allOrders(db.admin, { clientId })).find((o) => o.status === 'Active' && o.leads_remaining > 0)!;
+    const form = await fixture<HTMLFormElement>(html`<form @submit=${(e: Event) => e.preventDefault()}><button>Assign</button></form>`);
+    const el = document.createElement('order-select');
+    // React 19 sets every prop the element knows as a property, none as an attribute.
+    Object.assign(el, { name: 'order_id', clientId, allowNone: true, required: true, tracking: db.admin });
+    form.prepend(el);
+    await waitUntil(() => el.matches(':state(ready)'), 'loaded', { timeout: 10000 });
+    el.shadowRoot!.querySelector<HTMLElement>('[role="combobox"]')!.click();
+    await el.updateComplete;
+    const options = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+    options.find((o) => o.textContent!.includes(chosen.order_number))!.click();
+    const submitted = new Promise<SubmitEvent>((resolve) => form.addEventListener('submit', resolve as EventListener, { once: true }));
+    form.querySelector('button')!.click();
+    const event = await submitted;
+    expect(new FormData(event.target as HTMLFormElement).get('order_id')).to.equal(chosen.id);
+  });
+
   it('updates the capacity in the label live after an assignment through the SDK', async () => {
     const clientId = db.users.clientA.client_id!;
     const { order, leadId } = await activeOrderWithDeliveredLead(db.admin, clientId);

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { abortedError, fromDatabaseError, OrderTrackingError, outcomeUnknownError, type RawDatabaseError } from '../errors.js';
 import { OrderEvent, OrderRecord, type OrderChange, type SubscriptionTarget } from '../schemas.js';
 import { readFunctions, type SubscribeHandlers, type Transport } from '../transport.js';
@@ -81,9 +80,6 @@ function filtersFor(target: SubscriptionTarget): { orders: string | undefined; e
   return { orders: undefined, events: undefined };
 }
 
-const PartialOrderRecord = z.partial(OrderRecord);
-const orderFields = Object.keys(OrderRecord.shape);
-
 /**
  * Realtime `postgres_changes` on `orders` (and, for one order, `order_events`). Realtime applies RLS,
  * so a client only hears its own orders. A channel that errors or times out is rebuilt after a
@@ -140,13 +136,17 @@ function subscribeToOrders(
     const id = String(payload.new?.id ?? payload.old?.id ?? '');
     completing.delete(id);
     if (payload.eventType === 'DELETE') return handlers.onChange({ type: 'delete', id, order: null });
-    const parsed = OrderRecord.safeParse(payload.new);
+    const record = payload.new ?? {};
+    const parsed = OrderRecord.safeParse(record);
     if (parsed.success) {
       return handlers.onChange({ type: payload.eventType === 'INSERT' ? 'insert' : 'update', id, order: parsed.data } satisfies OrderChange);
     }
-    const record = payload.new ?? {};
-    const partial = payload.eventType === 'UPDATE' && orderFields.some((field) => !(field in record)) && PartialOrderRecord.safeParse(record).success;
-    if (partial && typeof record.id === 'string') return complete(id);
+    // Partial: every problem is a field that is absent (not one with a wrong value), and the id is there.
+    const partial =
+      payload.eventType === 'UPDATE' &&
+      typeof record.id === 'string' &&
+      parsed.error.issues.every((issue) => issue.path.length === 1 && !((issue.path[0] as string) in record));
+    if (partial) return complete(id);
     handlers.onError(new OrderTrackingError('invalid_response', 'An order change did not match the orders schema.', { cause: payload }));
   };
   const onEvent = (payload: PostgresChangePayload) => {

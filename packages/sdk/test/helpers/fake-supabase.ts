@@ -60,6 +60,13 @@ export class FakeRealtime {
   }
 }
 
+/**
+ * Set by `disconnectAll`: realtime-js may still be inside a reconnect it started before (its
+ * timer fired, the new connection not made yet), which `disconnect()` does not cancel. Sockets it
+ * opens afterwards never open and carry nothing, so no heartbeat keeps the test process alive.
+ */
+let shutDown = false;
+
 export class FakeSocket {
   static CONNECTING = 0;
   static OPEN = 1;
@@ -75,6 +82,11 @@ export class FakeSocket {
 
   constructor(readonly url: string, private readonly server: FakeRealtime) {
     server.sockets.push(this);
+    if (shutDown) {
+      this.closed = true;
+      this.readyState = 3;
+      return;
+    }
     setTimeout(() => {
       if (this.closed) return;
       this.readyState = 1;
@@ -83,6 +95,7 @@ export class FakeSocket {
   }
 
   send(data: string): void {
+    if (shutDown) return;
     const [joinRef, ref, topic, event, payload] = JSON.parse(data) as Frame;
     if (event === 'phx_join') {
       const config = payload.config as { postgres_changes: Array<Record<string, unknown>> };
@@ -99,7 +112,7 @@ export class FakeSocket {
   }
 
   receive(frame: Frame): void {
-    setTimeout(() => !this.closed && this.onmessage?.({ data: JSON.stringify(frame) }), 0);
+    setTimeout(() => !this.closed && !shutDown && this.onmessage?.({ data: JSON.stringify(frame) }), 0);
   }
 
   close(code = 1000, reason = ''): void {
@@ -130,6 +143,7 @@ export async function disconnectAll(): Promise<void> {
   const setTimeoutBefore = globalThis.setTimeout;
   globalThis.setTimeout = ((fn: () => void, ms?: number) => setTimeoutBefore(fn, ms).unref()) as typeof setTimeout;
   try {
+    shutDown = true;
     await Promise.all(clients.splice(0).map((client) => client.realtime.disconnect()));
   } finally {
     globalThis.setTimeout = setTimeoutBefore;
