@@ -25,7 +25,9 @@ const budgets = [
   { name: 'order-form', input: src('order-form/define.ts'), limit: 14 * KB },
   // The dialog includes <order-select>, which it composes.
   { name: 'order-assignment-dialog', input: src('order-assignment-dialog/define.ts'), limit: 16 * KB },
-  { name: 'all widgets (index)', input: src('index.ts'), limit: 25 * KB },
+  { name: 'order-filter', input: src('order-filter/define.ts'), limit: 10 * KB },
+  // Every widget and page element (table, form, dialog, filter): was 25 KB for the five widgets alone (15 KB measured).
+  { name: 'all widgets (index)', input: src('index.ts'), limit: 32 * KB },
   { name: 'German locale', input: src('shared/locales/register-de.ts') },
 ];
 

@@ -2,6 +2,7 @@ import type { Translation } from './terms.js';
 import { ordersTableDe } from './de/orders-table.js';
 import { orderFormDe } from './de/order-form.js';
 import { assignmentDialogDe } from './de/assignment-dialog.js';
+import { orderFilterDe } from './de/order-filter.js';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -68,4 +69,5 @@ export const de: Translation = {
   ...ordersTableDe,
   ...orderFormDe,
   ...assignmentDialogDe,
+  ...orderFilterDe,
 };
