@@ -3,6 +3,7 @@ import { ordersTableDe } from './de/orders-table.js';
 import { orderFormDe } from './de/order-form.js';
 import { assignmentDialogDe } from './de/assignment-dialog.js';
 import { orderFilterDe } from './de/order-filter.js';
+import { orderDetailDe } from './de/order-detail.js';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -70,4 +71,5 @@ export const de: Translation = {
   ...orderFormDe,
   ...assignmentDialogDe,
   ...orderFilterDe,
+  ...orderDetailDe,
 };
