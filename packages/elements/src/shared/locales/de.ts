@@ -4,6 +4,7 @@ import { orderFormDe } from './de/order-form.js';
 import { assignmentDialogDe } from './de/assignment-dialog.js';
 import { orderFilterDe } from './de/order-filter.js';
 import { orderDetailDe } from './de/order-detail.js';
+import { adminOrderDetailDe } from './de/admin-order-detail.js';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -72,4 +73,5 @@ export const de: Translation = {
   ...assignmentDialogDe,
   ...orderFilterDe,
   ...orderDetailDe,
+  ...adminOrderDetailDe,
 };

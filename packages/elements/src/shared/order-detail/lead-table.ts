@@ -1,15 +1,22 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { LeadRow } from '@lead-orders/sdk';
 import type { LocalizeController } from '../localize.js';
 import { formatDay } from '../data-table/date-format.js';
 
 /**
  * An order's leads as a table, with the columns a client may see (company, contact, email,
- * phone, status, delivered). Cells the database leaves empty stay empty.
+ * phone, status, delivered). Cells the database leaves empty stay empty. `action`, when given,
+ * adds a last column with a control per lead (the admin's "take out"), and `label` names the
+ * scrolling region when a page shows two lead tables.
  */
-export function leadTable(l: LocalizeController, rows: LeadRow[]): TemplateResult {
+export function leadTable(
+  l: LocalizeController,
+  rows: LeadRow[],
+  options: { action?: { header: string; cell: (lead: LeadRow) => TemplateResult }; label?: string } = {},
+): TemplateResult {
+  const { action, label = l.term('leadsTitle') } = options;
   const lang = l.lang();
-  return html`<div class="scroller" role="region" aria-label=${l.term('leadsTitle')} tabindex="0">
+  return html`<div class="scroller" role="region" aria-label=${label} tabindex="0">
     <table part="leads-table">
       <thead>
         <tr>
@@ -19,6 +26,7 @@ export function leadTable(l: LocalizeController, rows: LeadRow[]): TemplateResul
           <th scope="col" part="header-cell">${l.term('leadPhone')}</th>
           <th scope="col" part="header-cell">${l.term('leadStatus')}</th>
           <th scope="col" part="header-cell">${l.term('leadDeliveredAt')}</th>
+          ${action ? html`<th scope="col" part="header-cell">${action.header}</th>` : nothing}
         </tr>
       </thead>
       <tbody>
@@ -30,6 +38,7 @@ export function leadTable(l: LocalizeController, rows: LeadRow[]): TemplateResul
             <td>${lead.phone ?? ''}</td>
             <td>${lead.status}</td>
             <td>${formatDay(lang, lead.delivered_at)}</td>
+            ${action ? html`<td>${action.cell(lead)}</td>` : nothing}
           </tr>`,
         )}
       </tbody>
