@@ -15,6 +15,9 @@ export {
 } from './admin-orders-table/define.js';
 export { OrderForm, type OrderSavedDetail } from './order-form/define.js';
 export { OrderAssignmentDialog, type AssignmentRequest, type LeadAssignedDetail } from './order-assignment-dialog/define.js';
+export { OrderFilter, NO_ORDER, type OrderFilterLeadFilters } from './order-filter/define.js';
+export { ClientOrderDetail } from './client-order-detail/define.js';
+export { AdminOrderDetail, type LeadsAssignedDetail } from './admin-order-detail/define.js';
 export { registerTranslation, type Translation } from './shared/localize.js';
 export { trackingContext } from './shared/context.js';
 export type { LoadStatus } from './shared/data-controller.js';

@@ -76,7 +76,7 @@ describe('admin-orders-table (states a database cannot show on demand)', () => {
     await waitUntil(() => el.matches(':state(error)'), 'error shown');
     expect($(el, '[part="error"]')!.textContent).to.contain('Could not load.');
     await expectAccessible(el);
-    $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+    ($(el, '[part="retry"]') as HTMLButtonElement).click();
     await waitUntil(() => el.matches(':state(ready)'), 'loaded on retry');
     expect($$(el, 'tbody tr')).to.have.length(1);
     expect(calls).to.equal(2);

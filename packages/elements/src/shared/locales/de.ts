@@ -2,6 +2,9 @@ import type { Translation } from './terms.js';
 import { ordersTableDe } from './de/orders-table.js';
 import { orderFormDe } from './de/order-form.js';
 import { assignmentDialogDe } from './de/assignment-dialog.js';
+import { orderFilterDe } from './de/order-filter.js';
+import { orderDetailDe } from './de/order-detail.js';
+import { adminOrderDetailDe } from './de/admin-order-detail.js';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -70,4 +73,7 @@ export const de: Translation = {
   ...ordersTableDe,
   ...orderFormDe,
   ...assignmentDialogDe,
+  ...orderFilterDe,
+  ...orderDetailDe,
+  ...adminOrderDetailDe,
 };

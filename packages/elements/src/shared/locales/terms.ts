@@ -2,13 +2,16 @@ import type { OrderPace, OrderStatus } from '../types.js';
 import type { OrdersTableTerms } from './terms-by-element/orders-table.js';
 import type { OrderFormTerms } from './terms-by-element/order-form.js';
 import type { AssignmentDialogTerms } from './terms-by-element/assignment-dialog.js';
+import type { OrderFilterTerms } from './terms-by-element/order-filter.js';
+import type { OrderDetailTerms } from './terms-by-element/order-detail.js';
+import type { AdminOrderDetailTerms } from './terms-by-element/admin-order-detail.js';
 
 /**
  * Every user-visible string of the elements. Numbers arrive already formatted for the locale
  * (`n` is the raw count, used only to choose the plural form).
  */
 // Each page element's words live in their own interface and file, merged here.
-export interface Translation extends OrdersTableTerms, OrderFormTerms, AssignmentDialogTerms {
+export interface Translation extends OrdersTableTerms, OrderFormTerms, AssignmentDialogTerms, OrderFilterTerms, OrderDetailTerms, AdminOrderDetailTerms {
   $code: string;
   /** The language's own name, for a host's language picker. */
   $name?: string;

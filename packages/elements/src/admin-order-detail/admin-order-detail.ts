@@ -1,0 +1,384 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { DeliverySeries, LeadPage, LeadRow, OrderDetails, OrderForecast } from '@lead-orders/sdk';
+import { DataController } from '../shared/data-controller.js';
+import { TrackedElement } from '../shared/tracked-element.js';
+import { common } from '../shared/locales/en/common.js';
+import { list } from '../shared/locales/en/list.js';
+import { ordersTable } from '../shared/locales/en/orders-table.js';
+import { orderDetail } from '../shared/locales/en/order-detail.js';
+import { adminOrderDetail } from '../shared/locales/en/admin-order-detail.js';
+import { tokens } from '../shared/tokens.js';
+import { errorView, messageView, skeleton, stateStyles } from '../shared/states.js';
+import { orderTitle, orderViewStyles, statusBadge } from '../shared/order-view.js';
+import { confirmStep, confirmStepStyles, focusConfirm } from '../shared/confirm-step.js';
+import { dataTableStyles } from '../shared/data-table/data-table.styles.js';
+import { currentCursor, firstPage, nextPage, pageNumber, previousPage, type CursorStack } from '../shared/data-table/keyset-pages.js';
+import { deliveryChart, deliveryChartStyles } from '../shared/delivery-chart/delivery-chart.js';
+import { forecastView } from '../shared/order-detail/forecast-view.js';
+import { leadTable } from '../shared/order-detail/lead-table.js';
+import { timelineView } from '../shared/order-detail/timeline-view.js';
+import { orderDetailStyles } from '../shared/order-detail/order-detail.styles.js';
+import { actionsFor, isFinal, runAction, type OrderAction } from '../admin-orders-table/order-actions.js';
+import { styles } from './admin-order-detail.styles.js';
+
+interface Overview {
+  details: OrderDetails;
+  series: DeliverySeries;
+  forecast: OrderForecast;
+}
+
+/** `detail` of `leads-assigned`. */
+export interface LeadsAssignedDetail {
+  orderId: string;
+  leadIds: string[];
+}
+
+/** The lead statuses of the agency's lead table (the database counts `Approved` and `Lead` as delivered). */
+const leadStatuses = ['New', 'Approved', 'Lead', 'Rejected'];
+
+/**
+ * An order as the admin works on it: information and progress (the progress card), the status
+ * actions, the forecast, the delivery chart, the order's leads (paged, filtered by lead status,
+ * each can be taken out), a panel to assign the client's leads that are in no order (searchable,
+ * paged, pick one or many, capacity shown as you pick, all-or-nothing through `leads.assignMany`)
+ * and the history. Live: another admin's assignment shows up without reload.
+ *
+ * Reads `orders.get`, `orders.deliverySeries`, `orders.forecast`, `leads.list({ orderId, status })`
+ * and `leads.list({ clientId, noOrder: true, search })`; writes through `orders.pause` (and the
+ * other status methods), `leads.assignMany` and `leads.assignToOrder(leadId, null)`. Every refusal
+ * is shown in the database's words and changes nothing.
+ *
+ * @summary The admin's order page: progress, chart, leads, assignment, history, status.
+ * @tag admin-order-detail
+ *
+ * @attr order-id - The order to show.
+ * @attr leads-page-size - Rows per page of both lead tables, 1 to 500 (default 20).
+ * @attr heading-level - Level of the page heading (default 2); sections use the next level.
+ * @attr locale - Language tag; defaults to the nearest `lang`.
+ *
+ * @fires {CustomEvent<LeadsAssignedDetail>} leads-assigned - The database assigned the picked leads.
+ *
+ * @csspart header - The order number, name and status.
+ * @csspart progress - The `<order-progress-card>`.
+ * @csspart status-actions - The status buttons.
+ * @csspart action - Each status button.
+ * @csspart confirm - The confirm step of a final action.
+ * @csspart forecast - The forecast sentences.
+ * @csspart chart - The delivery chart.
+ * @csspart leads-table - The lead tables.
+ * @csspart lead-row - Each lead.
+ * @csspart assign - The assignment panel.
+ * @csspart capacity - Picked leads against the room left.
+ * @csspart notice - What the last change did, or the database's refusal.
+ * @csspart timeline - The history.
+ *
+ * @cssprop --lo-chart-delivered-color - The delivered line.
+ * @cssprop --lo-chart-pace-color - The pace line.
+ * @cssprop --lo-chart-target-color - The target marker.
+ *
+ * @cssstate loading - Fetching the order.
+ * @cssstate ready - The order is shown.
+ * @cssstate error - The fetch failed; a retry button is shown.
+ * @cssstate not-found - No such order for the current user.
+ */
+export class AdminOrderDetail extends TrackedElement {
+  static override styles = [tokens, stateStyles, orderViewStyles, dataTableStyles, confirmStepStyles, deliveryChartStyles, orderDetailStyles, styles];
+  static override terms = { ...common, ...list, ...ordersTable, ...orderDetail, ...adminOrderDetail };
+
+  @property({ attribute: 'order-id' }) orderId?: string;
+  @property({ type: Number, attribute: 'leads-page-size' }) leadsPageSize = 20;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private leadCursors: CursorStack = firstPage;
+  @state() private leadStatus = '';
+  @state() private poolCursors: CursorStack = firstPage;
+  @state() private poolSearch = '';
+  @state() private picked: ReadonlySet<string> = new Set();
+  @state() private confirming: OrderAction | null = null;
+  @state() private busy = false;
+  @state() private notice: { kind: 'done' | 'refused'; text: string } | null = null;
+
+  protected override readonly data = new DataController<Overview>(this, {
+    given: () => undefined,
+    args: () => (this.orderId ? [this.orderId] : undefined),
+    load: async (tracking, signal) => {
+      const id = this.orderId!;
+      const [details, series, forecast] = await Promise.all([
+        tracking.orders.get(id, { signal, leadLimit: 0, timelineLimit: 100 }),
+        tracking.orders.deliverySeries(id, { signal, bucket: 'auto' }),
+        tracking.orders.forecast(id, { signal }),
+      ]);
+      return { details, series, forecast };
+    },
+    watch: () => (this.orderId ? { orderId: this.orderId } : undefined),
+  });
+
+  private readonly leads = new DataController<LeadPage>(this, {
+    given: () => undefined,
+    args: () => (this.orderId ? [this.orderId, this.leadStatus, this.limit, this.leadCursors] : undefined),
+    load: (tracking, signal) =>
+      tracking.leads.list(
+        { orderId: this.orderId!, ...(this.leadStatus ? { status: this.leadStatus } : {}), limit: this.limit, cursor: currentCursor(this.leadCursors) },
+        { signal },
+      ),
+    watch: () => (this.orderId ? { orderId: this.orderId } : undefined),
+  });
+
+  /** The client's leads in no order, once the order (and so its client) is known. */
+  private readonly pool = new DataController<LeadPage>(this, {
+    given: () => undefined,
+    args: () => {
+      const clientId = this.data.value?.details.order.client_id;
+      return clientId ? [clientId, this.poolSearch, this.limit, this.poolCursors] : undefined;
+    },
+    load: (tracking, signal) =>
+      tracking.leads.list(
+        {
+          clientId: this.data.value!.details.order.client_id,
+          noOrder: true,
+          ...(this.poolSearch ? { search: this.poolSearch } : {}),
+          limit: this.limit,
+          cursor: currentCursor(this.poolCursors),
+        },
+        { signal },
+      ),
+    watch: () => {
+      const clientId = this.data.value?.details.order.client_id;
+      return clientId ? { clientId } : undefined;
+    },
+  });
+
+  private get limit() {
+    return Math.min(500, Math.max(1, Math.floor(this.leadsPageSize) || 1));
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    if (changed.has('orderId') || changed.has('leadsPageSize')) {
+      this.leadCursors = firstPage;
+      this.poolCursors = firstPage;
+      this.picked = new Set();
+      this.notice = null;
+    }
+  }
+
+  protected override render() {
+    const l = this.localize;
+    const { status, value } = this.data;
+    if (status === 'error') return errorView(l, () => this.data.retry());
+    if (status === 'not-found') return messageView(l.term('orderNotFound'), 'not-found');
+    if (status !== 'ready' || !value) return skeleton(l);
+    const { order, timeline } = value.details;
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    const section = Math.min(6, level + 1);
+    const heading = (text: string) => html`<div class="section-title" role="heading" aria-level=${section}>${text}</div>`;
+    return html`<article class="page" aria-labelledby="title">
+      <header part="header">
+        <div class="page-title" role="heading" aria-level=${level} id="title">${orderTitle(order)}</div>
+        ${statusBadge(l, order)} <span class="client"><bdi>${order.client_name ?? ''}</bdi></span>
+      </header>
+      <order-progress-card part="progress" .order=${order} locale=${this.locale || nothing}></order-progress-card>
+      ${this.renderStatusActions()}
+      <div part="notice" role="status" class="notice ${this.notice?.kind ?? ''}">${this.notice?.text ?? nothing}</div>
+      <section>${heading(l.term('forecastTitle'))} ${forecastView(l, value.forecast)}</section>
+      <section>${heading(l.term('chartTitle'))} ${deliveryChart(l, value.series)}</section>
+      <section>${heading(l.term('leadsTitle'))} ${this.renderLeads()}</section>
+      <section part="assign">${heading(l.term('assignTitle'))} ${this.renderPool(order.leads_remaining)}</section>
+      <section>
+        ${heading(l.term('timelineTitle'))}
+        ${timelineView(l, timeline, (e) => l.term('clientEvent')(e.event_type, e.data, l.term('status')))}
+      </section>
+    </article>`;
+  }
+
+  private renderStatusActions() {
+    const l = this.localize;
+    const order = this.data.value!.details.order;
+    const actions = actionsFor(order.status);
+    if (actions.length === 0) return nothing;
+    if (this.confirming) {
+      const action = this.confirming;
+      return confirmStep({
+        question: (action === 'cancel' ? l.term('confirmCancel') : l.term('confirmComplete'))(order.order_number),
+        yes: l.term('confirmYes'),
+        no: l.term('confirmNo'),
+        onYes: () => this.act(action),
+        onNo: () => {
+          this.confirming = null;
+          this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-action="${action}"]`)?.focus());
+        },
+      });
+    }
+    const labels: Record<OrderAction, string> = {
+      activate: l.term('actionActivate'),
+      pause: l.term('actionPause'),
+      resume: order.status === 'Completed' ? l.term('actionReopen') : l.term('actionResume'),
+      complete: l.term('actionComplete'),
+      cancel: l.term('actionCancel'),
+    };
+    return html`<div class="status-actions" part="status-actions" role="group" aria-label=${l.term('adminStatusActions')}>
+      ${actions.map(
+        (action) => html`<button
+          type="button"
+          part="action"
+          data-action=${action}
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => {
+            if (this.busy) return;
+            if (isFinal(action)) {
+              this.confirming = action;
+              this.updateComplete.then(() => focusConfirm(this.renderRoot));
+            } else this.act(action);
+          }}
+        >
+          ${labels[action]}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  private async act(action: OrderAction) {
+    const tracking = this.sdk;
+    if (!tracking || !this.orderId) return;
+    const l = this.localize;
+    this.confirming = null;
+    this.busy = true;
+    try {
+      const order = await runAction(tracking, action, this.orderId);
+      this.notice = { kind: 'done', text: l.term('actionDone')(order.order_number, l.term('status')[order.status]) };
+    } catch (error) {
+      this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')((error as Error).message) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderLeads() {
+    const l = this.localize;
+    const { status, value } = this.leads;
+    const filter = html`<label class="inline"
+      >${l.term('leadStatusFilter')}
+      <select
+        @change=${(e: Event) => {
+          this.leadStatus = (e.target as HTMLSelectElement).value;
+          this.leadCursors = firstPage;
+        }}
+      >
+        <option value="" ?selected=${!this.leadStatus}>${l.term('leadAllStatuses')}</option>
+        ${leadStatuses.map((s) => html`<option value=${s} ?selected=${this.leadStatus === s}>${s}</option>`)}
+      </select>
+    </label>`;
+    let body;
+    if (status === 'error') body = errorView(l, () => this.leads.retry());
+    else if (status !== 'ready' || !value) body = skeleton(l);
+    else if (value.items.length === 0 && this.leadCursors.length === 1) body = messageView(l.term('leadsEmpty'), 'empty');
+    else
+      body = html`${leadTable(l, value.items, {
+        action: {
+          header: l.term('colActions'),
+          cell: (lead) => html`<button type="button" class="unassign" @click=${() => this.unassign(lead)}>${l.term('leadUnassign')(lead.company_name)}</button>`,
+        },
+      })}
+      ${this.pager(this.leadCursors, value.next_cursor, (c) => (this.leadCursors = c))}`;
+    return html`${filter} ${body}`;
+  }
+
+  private async unassign(lead: LeadRow) {
+    const tracking = this.sdk;
+    if (!tracking) return;
+    const l = this.localize;
+    try {
+      await tracking.leads.assignToOrder(lead.id, null);
+      this.notice = { kind: 'done', text: l.term('leadUnassigned')(lead.company_name) };
+    } catch (error) {
+      this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')((error as Error).message) };
+    }
+  }
+
+  private renderPool(remaining: number) {
+    const l = this.localize;
+    const { status, value } = this.pool;
+    const n = this.picked.size;
+    const search = html`<label class="inline"
+      >${l.term('assignSearch')}
+      <input
+        type="search"
+        .value=${this.poolSearch}
+        @change=${(e: Event) => {
+          this.poolSearch = (e.target as HTMLInputElement).value.trim().slice(0, 200);
+          this.poolCursors = firstPage;
+        }}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter') (e.target as HTMLInputElement).dispatchEvent(new Event('change'));
+        }}
+      />
+    </label>`;
+    let body;
+    if (status === 'error') body = errorView(l, () => this.pool.retry());
+    else if (status !== 'ready' || !value) body = skeleton(l);
+    else if (value.items.length === 0 && this.poolCursors.length === 1) body = messageView(l.term('assignEmpty'), 'empty');
+    else
+      body = html`${leadTable(l, value.items, {
+        label: l.term('assignTitle'),
+        action: {
+          header: l.term('colSelect'),
+          cell: (lead) => html`<input
+            type="checkbox"
+            class="pick"
+            aria-label=${l.term('assignPick')(lead.company_name)}
+            .checked=${this.picked.has(lead.id)}
+            @change=${(e: Event) => this.pick(lead.id, (e.target as HTMLInputElement).checked)}
+          />`,
+        },
+      })}
+      ${this.pager(this.poolCursors, value.next_cursor, (c) => (this.poolCursors = c))}`;
+    return html`${search} ${body}
+      <div class="assign-bar">
+        <span part="capacity" aria-live="polite">${l.term('assignCapacity')(l.number(n), l.number(remaining))}</span>
+        ${n > remaining ? html`<span class="over">${l.term('assignOverCapacity')}</span>` : nothing}
+        <button type="button" class="assign" ?disabled=${n === 0} aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.assign()}>
+          ${l.term('assignButton')(n, l.number(n))}
+        </button>
+      </div>`;
+  }
+
+  private pick(id: string, on: boolean) {
+    const next = new Set(this.picked);
+    if (on) next.add(id);
+    else next.delete(id);
+    this.picked = next;
+  }
+
+  /** All picked leads into this order in one call: the database assigns all of them or none. */
+  private async assign() {
+    const tracking = this.sdk;
+    if (!tracking || !this.orderId || this.busy || this.picked.size === 0) return;
+    const l = this.localize;
+    const ids = [...this.picked];
+    this.busy = true;
+    try {
+      const result = await tracking.leads.assignMany(ids, this.orderId);
+      this.picked = new Set();
+      this.notice = { kind: 'done', text: l.term('assignDone')(ids.length, l.number(ids.length), result.order.order_number) };
+      this.dispatchEvent(
+        new CustomEvent<LeadsAssignedDetail>('leads-assigned', { detail: { orderId: this.orderId, leadIds: ids }, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      this.notice = { kind: 'refused', text: l.term('assignRefused')((error as Error).message) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private pager(cursors: CursorStack, next: string | null, go: (c: CursorStack) => void) {
+    const l = this.localize;
+    const page = pageNumber(cursors);
+    if (page === 1 && !next) return nothing;
+    return html`<nav class="pagination" part="pagination" aria-label=${l.term('pagination')}>
+      <button type="button" ?disabled=${page <= 1} @click=${() => go(previousPage(cursors))}>${l.term('previousPage')}</button>
+      <span>${l.term('pageNumber')(l.number(page))}</span>
+      <button type="button" ?disabled=${!next} @click=${() => go(nextPage(cursors, next))}>${l.term('nextPage')}</button>
+    </nav>`;
+  }
+}

@@ -1,0 +1,22 @@
+import type { AdminOrderDetailTerms } from '../terms-by-element/admin-order-detail.js';
+
+const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+
+/** German for admin-order-detail. */
+export const adminOrderDetailDe: AdminOrderDetailTerms = {
+  adminStatusActions: 'Statusaktionen',
+  assignTitle: 'Leads zuweisen',
+  assignSearch: 'Leads des Kunden ohne Auftrag suchen',
+  assignPick: (company) => `${company} auswählen`,
+  assignCapacity: (picked, remaining) => `${picked} ausgewählt · Platz für ${remaining}`,
+  assignOverCapacity: 'Mehr Leads ausgewählt, als der Auftrag Platz hat: die Datenbank lehnt dann womöglich alle ab.',
+  assignButton: (n, f) => plural(n, `${f} Lead zuweisen`, `${f} Leads zuweisen`),
+  assignDone: (n, f, number) => plural(n, `${f} Lead ${number} zugewiesen.`, `${f} Leads ${number} zugewiesen.`),
+  assignRefused: (message) => `Nichts wurde zugewiesen: ${message}`,
+  assignEmpty: 'Dieser Kunde hat keine Leads außerhalb eines Auftrags.',
+  leadStatusFilter: 'Lead-Status',
+  leadAllStatuses: 'Alle',
+  leadUnassign: (company) => `${company} herausnehmen`,
+  leadUnassigned: (company) => `${company} wurde aus dem Auftrag genommen.`,
+  actionRefusedPlain: (message) => `Nicht geändert: ${message}`,
+};

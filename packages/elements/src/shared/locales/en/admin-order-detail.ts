@@ -1,0 +1,22 @@
+import type { Translation } from '../terms.js';
+
+const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+
+/** English for admin-order-detail. */
+export const adminOrderDetail = {
+  adminStatusActions: 'Status actions',
+  assignTitle: 'Assign leads',
+  assignSearch: "Search the client's leads in no order",
+  assignPick: (company) => `Pick ${company}`,
+  assignCapacity: (picked, remaining) => `${picked} picked · room for ${remaining}`,
+  assignOverCapacity: 'More leads picked than the order has room for: the database may refuse them all.',
+  assignButton: (n, f) => plural(n, `Assign ${f} lead`, `Assign ${f} leads`),
+  assignDone: (n, f, number) => plural(n, `${f} lead assigned to ${number}.`, `${f} leads assigned to ${number}.`),
+  assignRefused: (message) => `Nothing was assigned: ${message}`,
+  assignEmpty: 'This client has no leads outside an order.',
+  leadStatusFilter: 'Lead status',
+  leadAllStatuses: 'All',
+  leadUnassign: (company) => `Take ${company} out`,
+  leadUnassigned: (company) => `${company} was taken out of the order.`,
+  actionRefusedPlain: (message) => `Not changed: ${message}`,
+} satisfies Partial<Translation>;

@@ -1,0 +1,19 @@
+/** The words of `<admin-order-detail>` beyond the shared detail terms. */
+export interface AdminOrderDetailTerms {
+  adminStatusActions: string;
+  assignTitle: string;
+  assignSearch: string;
+  assignPick: (company: string) => string;
+  /** Capacity as leads are picked. */
+  assignCapacity: (picked: string, remaining: string) => string;
+  assignOverCapacity: string;
+  assignButton: (n: number, formatted: string) => string;
+  assignDone: (n: number, formatted: string, orderNumber: string) => string;
+  assignRefused: (message: string) => string;
+  assignEmpty: string;
+  leadStatusFilter: string;
+  leadAllStatuses: string;
+  leadUnassign: (company: string) => string;
+  leadUnassigned: (company: string) => string;
+  actionRefusedPlain: (message: string) => string;
+}

@@ -1,0 +1,33 @@
+import { html, type TemplateResult } from 'lit';
+import type { OrderEvent } from '@lead-orders/sdk';
+import type { LocalizeController } from '../localize.js';
+
+const stamps = new Map<string, Intl.DateTimeFormat>();
+/** A moment in the reader's language and the browser's time zone, e.g. "Mar 3, 2025, 14:05". */
+export function formatMoment(lang: string, timestamp: string): string {
+  let format = stamps.get(lang);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    } catch {
+      format = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+    }
+    stamps.set(lang, format);
+  }
+  const time = Date.parse(timestamp);
+  return Number.isNaN(time) ? timestamp : format.format(time);
+}
+
+/** The order's history (from `orders.get(...).timeline`, newest first) as an ordered list of sentences. */
+export function timelineView(l: LocalizeController, events: OrderEvent[], words: (event: OrderEvent) => string): TemplateResult {
+  const lang = l.lang();
+  if (events.length === 0) return html`<p part="timeline-empty">${l.term('timelineEmpty')}</p>`;
+  return html`<ol class="timeline" part="timeline">
+    ${events.map(
+      (e) => html`<li part="event" data-type=${e.event_type}>
+        <time datetime=${e.created_at}>${formatMoment(lang, e.created_at)}</time>
+        <span>${words(e)}</span>
+      </li>`,
+    )}
+  </ol>`;
+}

@@ -1,0 +1,62 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { OrderTracking } from '@lead-orders/sdk';
+import { alwaysFails } from './support/stub-tracking.js';
+import { loadDemo, type DemoContext } from './support/demo-database.js';
+
+const meta: Meta = {
+  title: 'Pages/admin-order-detail',
+  component: 'admin-order-detail',
+};
+export default meta;
+type Story = StoryObj;
+
+interface OrderDemo extends DemoContext {
+  orderId: string;
+}
+
+/** The demo database and one of client A's Active orders. */
+async function loadOrder(context: { globals: Record<string, unknown> }): Promise<OrderDemo> {
+  const demo = await loadDemo(context);
+  const { items } = await demo.admin.orders.list({ clientId: demo.users.clientA.client_id!, status: 'Active', limit: 1 });
+  return { ...demo, orderId: items[0]?.id ?? '' };
+}
+
+/**
+ * The admin works on one of client A's orders on the demo database: pick leads in the
+ * assignment panel (capacity shown as you pick; more than the room left is refused as a whole),
+ * take leads out, pause or cancel the order. The page follows every change live.
+ */
+export const OnDemoDatabase: Story = {
+  tags: ['database'],
+  loaders: [loadOrder],
+  render: (_args, { loaded }) => {
+    const demo = loaded as OrderDemo;
+    return html`<admin-order-detail order-id=${demo.orderId} leads-page-size="10" .tracking=${demo.admin as OrderTracking}></admin-order-detail>`;
+  },
+};
+export const German: Story = { ...OnDemoDatabase, globals: { locale: 'de' } };
+export const DarkRightToLeft: Story = { ...OnDemoDatabase, globals: { theme: 'dark', dir: 'rtl' } };
+
+const pending = () => new Promise<never>(() => undefined);
+export const Loading: Story = {
+  tags: ['stays-loading'],
+  render: () => html`<admin-order-detail
+    order-id="00000000-0000-4000-8000-000000000001"
+    .tracking=${{
+      orders: { get: pending, deliverySeries: pending, forecast: pending },
+      leads: { list: pending },
+      subscribe: () => () => undefined,
+    } as unknown as OrderTracking}
+  ></admin-order-detail>`,
+};
+export const ErrorState: Story = {
+  name: 'Error',
+  render: () => html`<admin-order-detail order-id="00000000-0000-4000-8000-000000000001" .tracking=${alwaysFails()}></admin-order-detail>`,
+};
+export const NotFound: Story = {
+  tags: ['database'],
+  loaders: [loadDemo],
+  render: (_args, { loaded }) =>
+    html`<admin-order-detail order-id="00000000-0000-4000-8000-00000000abcd" .tracking=${(loaded as DemoContext).admin as OrderTracking}></admin-order-detail>`,
+};
