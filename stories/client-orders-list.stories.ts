@@ -9,12 +9,15 @@ import { assignmentPanel, loadLiveDemo, type LiveDemo } from './support/live-dem
 interface Args {
   hrefTemplate: string;
   pageSize: number;
+  /** The status filter ('' for every status); a story may start from another. */
+  status: Order['status'] | '';
+  sort: 'priority' | 'target' | 'progress' | 'newest';
 }
 
 const meta: Meta<Args> = {
   title: 'Widgets/client-orders-list',
   component: 'client-orders-list',
-  args: { hrefTemplate: '/client/orders/{id}', pageSize: 10 },
+  args: { hrefTemplate: '/client/orders/{id}', pageSize: 10, status: '', sort: 'priority' },
   argTypes: {
     status: { control: 'select', options: ['', 'Draft', 'Active', 'Paused', 'Completed', 'Cancelled'] },
     sort: { control: 'select', options: ['priority', 'target', 'progress', 'newest'] },
@@ -35,12 +38,14 @@ const thousands = (): Order[] =>
     }),
   );
 
-const list = (orders: () => Order[], status = '') =>
+const list = (orders: () => Order[], status: Args['status'] = '') =>
   ({
-    render: ({ hrefTemplate, pageSize }) => html`<client-orders-list
+    args: { status },
+    render: ({ hrefTemplate, pageSize, status, sort }) => html`<client-orders-list
       href-template=${hrefTemplate}
       page-size=${pageSize}
       status=${status}
+      sort=${sort}
       .orders=${orders()}
     ></client-orders-list>`,
   }) satisfies Story;
@@ -75,9 +80,15 @@ export const ErrorState: Story = {
 export const SignedInUserOnDemoDatabase: Story = {
   tags: ['database', '!autodocs'],
   loaders: [loadLiveDemo],
-  render: ({ hrefTemplate, pageSize }, { loaded }) => {
+  render: ({ hrefTemplate, pageSize, status, sort }, { loaded }) => {
     const demo = loaded as LiveDemo;
-    return html`<client-orders-list href-template=${hrefTemplate} page-size=${pageSize} .tracking=${demo.tracking}></client-orders-list>
+    return html`<client-orders-list
+        href-template=${hrefTemplate}
+        page-size=${pageSize}
+        status=${status}
+        sort=${sort}
+        .tracking=${demo.tracking}
+      ></client-orders-list>
       ${assignmentPanel(demo)}`;
   },
 };

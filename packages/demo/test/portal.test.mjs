@@ -61,8 +61,28 @@ describe('demo portal', () => {
 
   test('the first visit loads the snapshot once and keeps the database in IndexedDB', async () => {
     assert.equal(snapshotRequests.length, 1, `snapshot requests: ${snapshotRequests.join(', ')}`);
+    const store = `lead-orders-demo-${oracle.manifest.id}`;
     const stores = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
-    assert.ok(stores.includes(`/pglite/lead-orders-demo-${oracle.manifest.id}`), `IndexedDB stores: ${stores.join(', ')}`);
+    assert.ok(stores.includes(`/pglite/${store}`), `IndexedDB stores: ${stores.join(', ')}`);
+    // The store is written in the background while the page already works; wait until it is whole.
+    await page.waitForFunction(
+      async (key) =>
+        // Opening a database that does not exist yet would create it without its store: look first.
+        (await indexedDB.databases()).some((d) => d.name === 'lead-orders-demo-kept') &&
+        new Promise((resolve) => {
+          const open = indexedDB.open('lead-orders-demo-kept');
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('complete')) return resolve(false);
+            const get = db.transaction('complete').objectStore('complete').get(`idb://${key}`);
+            get.onsuccess = () => resolve(get.result === true);
+            get.onerror = () => resolve(false);
+          };
+          open.onerror = () => resolve(false);
+        }),
+      { polling: 200, timeout: 120_000 },
+      store,
+    );
   });
 
   test('a reload resumes the kept database without fetching the snapshot again', async () => {

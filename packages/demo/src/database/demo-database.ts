@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // The demo database as the portal and Storybook use it: PGlite in a Web Worker, started from the
 // snapshot `npm run snapshot` builds (migrations + demo data), kept in IndexedDB across reloads.
 // The page's main thread only sends queries and reads results, so it never freezes while the
@@ -7,7 +8,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { live } from '@electric-sql/pglite/live';
 import type { OrderTracking } from '@lead-orders/sdk';
 import { createOrderTracking, createPgliteTransport, type DemoUserKey, type DemoUsers, type Identity } from '@lead-orders/sdk/pglite';
-import manifestJson from '../../snapshot/demo-database.json';
+import manifestJson from '../../snapshot/demo-database.json' with { type: 'json' };
 import snapshotUrl from '../../snapshot/demo-database.tar.gz?url';
 import { DemoDatabaseWorker } from './database-worker-client.js';
 import type { SnapshotManifest } from './snapshot-manifest.js';
