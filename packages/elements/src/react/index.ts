@@ -2,8 +2,14 @@
 // `npm run generate -w packages/elements` rewrites it after an element changes.
 // `@lead-orders/elements/react`: a React component for every element. Each import registers
 // its element; `react` (18 or 19) is a peer the host brings.
+export { AdminOrderDetail } from './admin-order-detail.js';
+export { AdminOrdersTable } from './admin-orders-table.js';
+export { ClientOrderDetail } from './client-order-detail.js';
 export { ClientOrdersList } from './client-orders-list.js';
 export { ClientOrdersSummary } from './client-orders-summary.js';
+export { OrderAssignmentDialog } from './order-assignment-dialog.js';
+export { OrderFilter } from './order-filter.js';
+export { OrderForm } from './order-form.js';
 export { OrderProgressCard } from './order-progress-card.js';
 export { OrderSelect } from './order-select.js';
 export { OrderStatsCard } from './order-stats-card.js';

@@ -6,8 +6,14 @@
 // (`client-id`) are typed as strings too. Bring them in with
 // `import type {} from '@lead-orders/elements/jsx';` anywhere in the program.
 import type * as React from 'react';
+import type { AdminOrderDetail, LeadsAssignedDetail } from '../admin-order-detail/define.js';
+import type { AdminOrdersTable, OrderActionDetail, OrdersExportDetail, OrdersTableFilters } from '../admin-orders-table/define.js';
+import type { ClientOrderDetail } from '../client-order-detail/define.js';
 import type { ClientOrdersList, OrderOpenDetail } from '../client-orders-list/define.js';
 import type { ClientOrdersSummary } from '../client-orders-summary/define.js';
+import type { LeadAssignedDetail, OrderAssignmentDialog } from '../order-assignment-dialog/define.js';
+import type { OrderFilter } from '../order-filter/define.js';
+import type { OrderForm, OrderSavedDetail } from '../order-form/define.js';
 import type { OrderProgressCard } from '../order-progress-card/define.js';
 import type { OrderSelect } from '../order-select/define.js';
 import type { OrderStatsCard } from '../order-stats-card/define.js';
@@ -22,14 +28,26 @@ type ElementProps<E extends HTMLElement, Field extends keyof E, Events> = React.
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
+      /** `<admin-order-detail>`: The admin's order page: progress, chart, leads, assignment, history, status. */
+      'admin-order-detail': ElementProps<AdminOrderDetail, 'headingLevel' | 'leadsPageSize' | 'locale' | 'orderId' | 'tracking', { 'onleads-assigned'?: (event: CustomEvent<LeadsAssignedDetail>) => void; }>;
+      /** `<admin-orders-table>`: Every order, with filters, pages, bulk and quick actions. */
+      'admin-orders-table': ElementProps<AdminOrdersTable, 'clientId' | 'hrefTemplate' | 'locale' | 'orders' | 'pageSize' | 'search' | 'sort' | 'status' | 'targetFrom' | 'targetTo' | 'tracking', { 'onfilters-change'?: (event: CustomEvent<OrdersTableFilters>) => void; 'onorder-action'?: (event: CustomEvent<OrderActionDetail>) => void; 'onorders-export'?: (event: CustomEvent<OrdersExportDetail>) => void; 'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void; }>;
+      /** `<client-order-detail>`: A client's order: progress, chart, leads, history. */
+      'client-order-detail': ElementProps<ClientOrderDetail, 'headingLevel' | 'leadsPageSize' | 'locale' | 'orderId' | 'tracking', {}>;
       /** `<client-orders-list>`: A client's orders, filterable and sortable. */
-      'client-orders-list': ElementProps<ClientOrdersList, 'clientId' | 'hrefTemplate' | 'locale' | 'orders' | 'page' | 'pageSize' | 'sort' | 'status' | 'tracking', { 'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void; }>;
+      'client-orders-list': ElementProps<ClientOrdersList, 'clientId' | 'hrefTemplate' | 'locale' | 'orders' | 'page' | 'pageSize' | 'sort' | 'status' | 'timeZone' | 'tracking', { 'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void; }>;
       /** `<client-orders-summary>`: Client dashboard card for the client's own orders. */
       'client-orders-summary': ElementProps<ClientOrdersSummary, 'clientId' | 'headingLevel' | 'href' | 'locale' | 'stats' | 'tracking', {}>;
+      /** `<order-assignment-dialog>`: The lead assignment modal: client, then order or none. */
+      'order-assignment-dialog': ElementProps<OrderAssignmentDialog, 'locale' | 'tracking', { 'onclose'?: (event: Event) => void; 'onlead-assigned'?: (event: CustomEvent<LeadAssignedDetail>) => void; }>;
+      /** `<order-filter>`: All orders / no order / one order of a client: the leads table's filter. */
+      'order-filter': ElementProps<OrderFilter, 'clientId' | 'disabled' | 'locale' | 'name' | 'tracking' | 'value', {}>;
+      /** `<order-form>`: Create or edit an order. */
+      'order-form': ElementProps<OrderForm, 'clientId' | 'headingLevel' | 'locale' | 'orderId' | 'tracking', { 'onorder-saved'?: (event: CustomEvent<OrderSavedDetail>) => void; }>;
       /** `<order-progress-card>`: Progress of one order. */
-      'order-progress-card': ElementProps<OrderProgressCard, 'compact' | 'locale' | 'order' | 'orderId' | 'tracking', {}>;
+      'order-progress-card': ElementProps<OrderProgressCard, 'compact' | 'locale' | 'order' | 'orderId' | 'timeZone' | 'tracking', {}>;
       /** `<order-select>`: The order dropdown of the lead assignment flow. */
-      'order-select': ElementProps<OrderSelect, 'allowNone' | 'clientId' | 'disabled' | 'label' | 'locale' | 'name' | 'orders' | 'required' | 'tracking' | 'value', {}>;
+      'order-select': ElementProps<OrderSelect, 'allowNone' | 'clientId' | 'defaultValue' | 'disabled' | 'label' | 'locale' | 'name' | 'orders' | 'required' | 'tracking' | 'value', {}>;
       /** `<order-stats-card>`: Admin dashboard card for active orders. */
       'order-stats-card': ElementProps<OrderStatsCard, 'clientId' | 'headingLevel' | 'href' | 'locale' | 'stats' | 'tracking', {}>;
       /** `<order-tracking-provider>`: Gives descendant widgets the SDK instance. */
