@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { OrderTracking } from '@lead-orders/sdk';
-import { alwaysFails } from './support/stub-tracking.js';
 import { trackingFor, demoUsers } from './support/demo-database.js';
 
 const meta: Meta = {
@@ -45,18 +44,22 @@ export const German: Story = { ...page('own'), globals: { locale: 'de' } };
 export const DarkRightToLeft: Story = { ...page('own'), globals: { theme: 'dark', dir: 'rtl' } };
 
 const pending = () => new Promise<never>(() => undefined);
+const unreachable = () => Promise.reject(Object.assign(new Error('The network is unreachable.'), { code: 'network' }));
+/** Every read this page makes, answered by `answer`: a request that never settles, or one that fails. */
+const stub = (answer: () => Promise<never>) =>
+  ({
+    orders: { get: answer, deliverySeries: answer, forecast: answer },
+    leads: { list: answer },
+    subscribe: () => () => undefined,
+  }) as unknown as OrderTracking;
 export const Loading: Story = {
   tags: ['stays-loading'],
   render: () => html`<client-order-detail
     order-id="00000000-0000-4000-8000-000000000001"
-    .tracking=${{
-      orders: { get: pending, deliverySeries: pending, forecast: pending },
-      leads: { list: pending },
-      subscribe: () => () => undefined,
-    } as unknown as OrderTracking}
+    .tracking=${stub(pending)}
   ></client-order-detail>`,
 };
 export const ErrorState: Story = {
   name: 'Error',
-  render: () => html`<client-order-detail order-id="00000000-0000-4000-8000-000000000001" .tracking=${alwaysFails()}></client-order-detail>`,
+  render: () => html`<client-order-detail order-id="00000000-0000-4000-8000-000000000001" .tracking=${stub(unreachable)}></client-order-detail>`,
 };

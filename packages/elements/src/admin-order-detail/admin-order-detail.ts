@@ -280,7 +280,7 @@ export class AdminOrderDetail extends TrackedElement {
           cell: (lead) => html`<button type="button" class="unassign" @click=${() => this.unassign(lead)}>${l.term('leadUnassign')(lead.company_name)}</button>`,
         },
       })}
-      ${this.pager(this.leadCursors, value.next_cursor, (c) => (this.leadCursors = c))}`;
+      ${this.pager(l.term('leadsTitle'), this.leadCursors, value.next_cursor, (c) => (this.leadCursors = c))}`;
     return html`${filter} ${body}`;
   }
 
@@ -332,7 +332,7 @@ export class AdminOrderDetail extends TrackedElement {
           />`,
         },
       })}
-      ${this.pager(this.poolCursors, value.next_cursor, (c) => (this.poolCursors = c))}`;
+      ${this.pager(l.term('assignTitle'), this.poolCursors, value.next_cursor, (c) => (this.poolCursors = c))}`;
     return html`${search} ${body}
       <div class="assign-bar">
         <span part="capacity" aria-live="polite">${l.term('assignCapacity')(l.number(n), l.number(remaining))}</span>
@@ -371,11 +371,12 @@ export class AdminOrderDetail extends TrackedElement {
     }
   }
 
-  private pager(cursors: CursorStack, next: string | null, go: (c: CursorStack) => void) {
+  /** Page controls; `title` names them apart, as the page has two. */
+  private pager(title: string, cursors: CursorStack, next: string | null, go: (c: CursorStack) => void) {
     const l = this.localize;
     const page = pageNumber(cursors);
     if (page === 1 && !next) return nothing;
-    return html`<nav class="pagination" part="pagination" aria-label=${l.term('pagination')}>
+    return html`<nav class="pagination" part="pagination" aria-label="${title}: ${l.term('pagination')}">
       <button type="button" ?disabled=${page <= 1} @click=${() => go(previousPage(cursors))}>${l.term('previousPage')}</button>
       <span>${l.term('pageNumber')(l.number(page))}</span>
       <button type="button" ?disabled=${!next} @click=${() => go(nextPage(cursors, next))}>${l.term('nextPage')}</button>

@@ -407,7 +407,7 @@ export class AdminOrdersTable extends TrackedElement {
     const actions = !!this.sdk;
     const allSelected = rows.length > 0 && rows.every((o) => this.selected.has(o.id));
     const someSelected = rows.some((o) => this.selected.has(o.id));
-    return html`<div class="scroller" role="region" aria-label=${l.term('tableLabel')} tabindex="0">
+    return html`<div class="scroller" role="group" aria-label=${l.term('tableLabel')} tabindex="0">
       <table part="table">
         <thead>
           <tr>

@@ -16,7 +16,7 @@ export function leadTable(
 ): TemplateResult {
   const { action, label = l.term('leadsTitle') } = options;
   const lang = l.lang();
-  return html`<div class="scroller" role="region" aria-label=${label} tabindex="0">
+  return html`<div class="scroller" role="group" aria-label=${label} tabindex="0">
     <table part="leads-table">
       <thead>
         <tr>
