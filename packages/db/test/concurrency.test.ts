@@ -71,7 +71,8 @@ describe('concurrent writers (postgres 17)', () => {
 
   /**
    * Holds the order's row lock while the workers start, until every one of them is waiting for it,
-   * then lets them all go: every worker has read the order as Active and then competes for the last places.
+   * then lets them all go: they compete for the last places one at a time, each on the order as
+   * the previous one left it.
    */
   async function gated(orderId: string, start: () => Promise<PromiseSettledResult<unknown>[]>) {
     const gate = await pool.connect();
@@ -111,15 +112,18 @@ describe('concurrent writers (postgres 17)', () => {
     assert.equal(rows[0]!.n, purchased - 10 + winners);
   }
 
-  test('20 connections assigning through assign_lead_to_order to an order with 10 places left: exactly 10 succeed, 10 get order_full', async () => {
+  // The order's status is decided under its row lock, on the row as it is after waiting: the
+  // tenth winner fills the order, which completes itself, so every later worker finds it
+  // Completed (order_not_active) rather than merely full.
+  test('20 connections assigning through assign_lead_to_order to an order with 10 places left: exactly 10 succeed, 10 find it completed', async () => {
     const { order, leads } = await orderWithPlacesLeft(25, 10);
     const results = await gated(order.id, () =>
       runTogether(leads.map((id) => ({ sql: 'select public.assign_lead_to_order($1, $2)', params: [id, order.id] }))),
     );
     const { ok, codes, refusals } = tally(results);
     assert.equal(ok, 10);
-    assert.deepEqual(codes, Array(10).fill('LO041'), refusals.map((e) => e.message).join('; '));
-    for (const error of refusals) assert.equal(JSON.parse(error.detail).code, 'order_full');
+    assert.deepEqual(codes, Array(10).fill('LO040'), refusals.map((e) => e.message).join('; '));
+    for (const error of refusals) assert.deepEqual([JSON.parse(error.detail).code, JSON.parse(error.detail).status], ['order_not_active', 'Completed']);
     await assertFilled(order.id, 25, 10);
   });
 
@@ -130,7 +134,7 @@ describe('concurrent writers (postgres 17)', () => {
     );
     const { ok, codes } = tally(results);
     assert.equal(ok, 10);
-    assert.deepEqual(codes, Array(10).fill('LO041'));
+    assert.deepEqual(codes, Array(10).fill('LO040'));
     await assertFilled(order.id, 12, 10);
   });
 
