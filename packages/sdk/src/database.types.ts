@@ -147,11 +147,11 @@ export type Database = {
           target_delivery_date: string | null
           start_date: string | null
           completion_date: string | null
-          status: Database["public"]["Enums"]["order_status"] | null
-          priority: number | null
+          status: Database["public"]["Enums"]["order_status"]
+          priority: number
           created_by: string | null
-          created_at: string | null
-          updated_at: string | null
+          created_at: string
+          updated_at: string
         }
         Insert: {
           id?: string
@@ -165,11 +165,11 @@ export type Database = {
           target_delivery_date?: string | null
           start_date?: string | null
           completion_date?: string | null
-          status?: Database["public"]["Enums"]["order_status"] | null
-          priority?: number | null
+          status?: Database["public"]["Enums"]["order_status"]
+          priority?: number
           created_by?: string | null
-          created_at?: string | null
-          updated_at?: string | null
+          created_at?: string
+          updated_at?: string
         }
         Update: {
           id?: string
@@ -183,11 +183,11 @@ export type Database = {
           target_delivery_date?: string | null
           start_date?: string | null
           completion_date?: string | null
-          status?: Database["public"]["Enums"]["order_status"] | null
-          priority?: number | null
+          status?: Database["public"]["Enums"]["order_status"]
+          priority?: number
           created_by?: string | null
-          created_at?: string | null
-          updated_at?: string | null
+          created_at?: string
+          updated_at?: string
         }
         Relationships: [
           {
@@ -252,8 +252,20 @@ export type Database = {
         Args: { p_client_id: string; p_leads_purchased: number; p_order_number?: string; p_name?: string; p_description?: string; p_target_delivery_date?: string; p_start_date?: string; p_priority?: number; p_status?: Database["public"]["Enums"]["order_status"] }
         Returns: Json
       }
+      get_agency_settings: {
+        Args: never
+        Returns: Json
+      }
+      get_delivery_series: {
+        Args: { p_order_id: string; p_bucket?: string }
+        Returns: Json
+      }
       get_order_details: {
         Args: { p_order_id: string; p_lead_limit?: number; p_timeline_limit?: number }
+        Returns: Json
+      }
+      get_order_forecast: {
+        Args: { p_order_id: string }
         Returns: Json
       }
       get_order_stats: {
@@ -276,8 +288,20 @@ export type Database = {
         Args: never
         Returns: boolean
       }
+      is_order_number_available: {
+        Args: { p_order_number: string }
+        Returns: Json
+      }
       link_clients_to_profiles: {
-        Args: never
+        Args: { p_confirmed_profile_ids?: string[] }
+        Returns: Json
+      }
+      list_clients: {
+        Args: { p_search?: string; p_limit?: number; p_cursor?: string }
+        Returns: Json
+      }
+      list_leads: {
+        Args: { p_client_id?: string; p_order_id?: string; p_no_order?: boolean; p_status?: string[]; p_search?: string; p_delivered_from?: string; p_delivered_to?: string; p_limit?: number; p_cursor?: string }
         Returns: Json
       }
       my_client_ids: {
@@ -288,8 +312,20 @@ export type Database = {
         Args: never
         Returns: string
       }
+      preview_order_number: {
+        Args: never
+        Returns: Json
+      }
       rebuild_order_counts: {
         Args: never
+        Returns: Json
+      }
+      rebuild_order_totals: {
+        Args: never
+        Returns: Json
+      }
+      set_agency_time_zone: {
+        Args: { p_time_zone: string }
         Returns: Json
       }
       update_order: {
