@@ -26,6 +26,7 @@ import { orderInsights, type OrderInsightsApi } from './order-insights-api.js';
 import { readFunctions, type DatabaseFunction, type Transport } from './transport.js';
 import { createSupabaseTransport, type SupabaseClientLike } from './transports/supabase.js';
 import { boundedInt } from './input-rules.js';
+import { Callback, Options, requestOptions, Signal } from './request-options.js';
 import { checkInput, parseResult } from './validation.js';
 
 export type { RequestOptions };
@@ -131,16 +132,8 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-const Callback = z.custom<(change: OrderChange) => void>((v) => typeof v === 'function');
-// Duck-typed: signals from another realm (a test DOM, undici) are signals too.
-const Signal = z.custom<AbortSignal>(
-  (v) => typeof v === 'object' && v !== null && typeof (v as AbortSignal).aborted === 'boolean' && typeof (v as AbortSignal).addEventListener === 'function',
-  'expected an AbortSignal',
-);
-// Options objects are strict like inputs: a misspelt `leadlimit` would otherwise do nothing.
-const Options = z.optional(z.strictObject({ signal: z.optional(Signal) }));
 const DetailsRequest = z.optional(z.extend(OrderDetailsOptions, { signal: z.optional(Signal) }));
-const SubscribeOptionsSchema = z.optional(z.strictObject({ signal: z.optional(Signal), onError: z.optional(Callback) }));
+const SubscribeOptionsSchema = requestOptions({ onError: z.optional(Callback) });
 const Client = z.custom<object>((v) => typeof v === 'object' && v !== null);
 const FactoryOptions = z.strictObject({
   supabase: z.optional(Client),

@@ -13,16 +13,18 @@ import * as z from 'zod/mini';
 
 /** Lengths in characters (Unicode code points, as PostgreSQL's `char_length` counts them). */
 export const textLimits = {
-  /** `orders.order_number`: 1–40. */
+  /** `orders.order_number`: 1–40; also the number `orders.isNumberAvailable` checks (no order can hold a longer one). */
   orderNumber: 40,
   /** `orders.name`. */
   name: 200,
   /** `orders.description`: about 10 KB of text. */
   description: 10_000,
-  /** `get_orders(p_search)`: matched against order number, name and client name. */
+  /** `p_search` of `get_orders`, `list_leads` and `list_clients` (the database refuses longer). */
   search: 200,
-  /** `get_orders(p_cursor)`: a `next_cursor` is far shorter. */
+  /** `p_cursor` of the keyset reads: a `next_cursor` is far shorter. */
   cursor: 1_000,
+  /** One lead status in `list_leads(p_status)`: an agency's status names are short words. */
+  leadStatus: 200,
 } as const;
 
 /** Integer ranges (inclusive). */
@@ -31,10 +33,12 @@ export const numberLimits = {
   int4: { min: -2_147_483_648, max: 2_147_483_647 },
   /** `orders.priority`. */
   priority: { min: -1_000, max: 1_000 },
-  /** `get_orders(p_limit)`: orders per page. */
+  /** `p_limit` of `get_orders`, `list_leads` and `list_clients`: rows per page. */
   pageSize: { min: 1, max: 500 },
   /** `get_order_details(p_lead_limit, p_timeline_limit)`. */
   detailRows: { min: 0, max: 1_000 },
+  /** `list_leads(p_status)`: statuses in one filter (the database refuses more). */
+  leadStatuses: { min: 1, max: 50 },
   /** `assign_leads_to_order(p_lead_ids)`: leads in one bulk assignment. */
   bulkLeads: { min: 1, max: 10_000 },
 } as const;

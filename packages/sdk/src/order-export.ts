@@ -1,5 +1,8 @@
+import * as z from 'zod/mini';
 import type { RequestOptions } from './call.js';
+import { Callback, requestOptions } from './request-options.js';
 import type { Order, OrderFilters, OrderPage } from './schemas.js';
+import { checkInput } from './validation.js';
 
 /** The export's columns, in order: keys of each row, and the English header a spreadsheet shows. */
 export const orderExportColumns = [
@@ -39,12 +42,27 @@ export interface OrderCsvOptions extends OrderExportOptions {
 export interface OrderExportApi {
   /**
    * Every order the filters select (every page, through `get_orders`), one plain row each, in the
-   * filters' sort. Yields to the event loop between pages so a page never freezes.
+   * filters' sort. Yields to the event loop between pages so a page never freezes. Refused before
+   * any request as `orders.list` refuses its filters, and with `unknown_field` for an option not
+   * listed in `OrderExportOptions`.
    */
   exportRows(filters?: OrderFilters, options?: OrderExportOptions): AsyncIterableIterator<OrderExportRow>;
-  /** The same rows as a CSV file (`text/csv`, header row first, CRLF, cells starting with `= + - @` guarded). */
+  /**
+   * The same rows as a CSV file (`text/csv`, header row first, CRLF, cells starting with `= + - @`
+   * guarded). Options and filters are checked before any request (`unknown_field` for a key
+   * `OrderCsvOptions` or `labels` does not list, `invalid_input` for a bad value).
+   */
   exportCsv(filters?: OrderFilters, options?: OrderCsvOptions): Promise<Blob>;
 }
+
+const exportShape = { onProgress: z.optional(Callback) };
+const ExportOptions = requestOptions(exportShape);
+const CsvOptions = requestOptions({
+  ...exportShape,
+  header: z.optional(z.enum(['label', 'key'])),
+  labels: z.optional(z.strictObject(Object.fromEntries(orderExportColumns.map(([key]) => [key, z.optional(z.string())])))),
+  bom: z.optional(z.boolean()),
+});
 
 /** One export row from an order of `get_orders`. */
 export function toExportRow(order: Order): OrderExportRow {
@@ -80,10 +98,13 @@ const guard = (value: string | number | null): string | number | null =>
 /** `orders.exportRows` and `orders.exportCsv` on top of `orders.pages`. */
 export function orderExport(pages: (filters?: OrderFilters, options?: RequestOptions) => AsyncIterableIterator<OrderPage>): OrderExportApi {
   async function* exportRows(filters?: OrderFilters, options?: OrderExportOptions): AsyncIterableIterator<OrderExportRow> {
-    // The largest page the database allows, unless the caller chose one: fewer round trips.
+    checkInput([['options', ExportOptions, options]]);
+    // The largest page the database allows, unless the caller chose one: fewer round trips. Only
+    // the signal goes on: the pages' own options are `{ signal }` alone. The filters are checked
+    // by `pages`, on the first page.
     let written = 0;
     let first = true;
-    for await (const page of pages({ limit: 500, ...filters, cursor: null }, options)) {
+    for await (const page of pages({ limit: 500, ...filters, cursor: null }, { signal: options?.signal })) {
       if (!first) await nextTask();
       first = false;
       for (const order of page.items) yield toExportRow(order);
@@ -95,13 +116,14 @@ export function orderExport(pages: (filters?: OrderFilters, options?: RequestOpt
   return {
     exportRows,
     async exportCsv(filters, options) {
+      checkInput([['options', CsvOptions, options]]);
       // Loaded on first use, so the SDK's main entry does not carry a CSV writer.
       const { csvFormatRow } = await import('d3-dsv');
       const keys = orderExportColumns.map(([key]) => key);
       const header = orderExportColumns.map(([key, label]) => (options?.header === 'key' ? key : options?.labels?.[key] ?? label));
       // RFC 4180: CRLF between records; d3-dsv quotes cells holding a comma, quote, CR or LF.
       const parts: string[] = [(options?.bom ? '\ufeff' : '') + csvFormatRow(header.map((h) => String(guard(h))))];
-      for await (const row of exportRows(filters, options)) {
+      for await (const row of exportRows(filters, { signal: options?.signal, onProgress: options?.onProgress })) {
         parts.push(csvFormatRow(keys.map((key) => guard(row[key]) as string)));
       }
       return new Blob([parts.join('\r\n'), '\r\n'], { type: 'text/csv;charset=utf-8' });

@@ -9,6 +9,8 @@ import {
   OrderNumberPreview,
   type DeliveryBucket,
 } from './schemas/pages.js';
+import * as z from 'zod/mini';
+import { Options, Signal } from './request-options.js';
 import { checkInput } from './validation.js';
 
 export type DeliverySeriesRequest = RequestOptions & {
@@ -25,7 +27,8 @@ export interface OrderInsightsApi {
   nextNumber(options?: RequestOptions): Promise<string>;
   /**
    * Whether no order has this number yet (exact match), so a form can say so before submit.
-   * Admins only (`forbidden`); a blank or over-100-character number is `invalid_input`.
+   * Admins only (`forbidden`). A number over 40 characters (no order can hold one) or with a NUL
+   * byte is `invalid_input` before sending, a blank one `invalid_input` from the database.
    */
   isNumberAvailable(orderNumber: string, options?: RequestOptions): Promise<boolean>;
   /**
@@ -42,25 +45,34 @@ export interface OrderInsightsApi {
   forecast(orderId: string, options?: RequestOptions): Promise<OrderForecast>;
 }
 
-/** Order numbers, delivery series and forecast. */
+const SeriesRequest = z.optional(z.extend(DeliverySeriesOptions, { signal: z.optional(Signal) }));
+
+/** Order numbers, delivery series and forecast. Every argument is checked before any request. */
 export function orderInsights(call: Call): OrderInsightsApi {
   return {
     async nextNumber(options) {
+      checkInput([['options', Options, options]]);
       return (await call('preview_order_number', {}, OrderNumberPreview, options?.signal)).order_number;
     },
     async isNumberAvailable(orderNumber, options) {
-      const [number] = checkInput([['orderNumber', OrderNumberInput, orderNumber]]);
+      const [number] = checkInput([
+        ['orderNumber', OrderNumberInput, orderNumber],
+        ['options', Options, options],
+      ]);
       return (await call('is_order_number_available', { p_order_number: number }, OrderNumberAvailability, options?.signal)).available;
     },
     async deliverySeries(orderId, options) {
       const [id, o] = checkInput([
         ['orderId', Id, orderId],
-        ['options', DeliverySeriesOptions, { bucket: options?.bucket }],
-      ]) as [string, { bucket?: DeliveryBucket }];
-      return call('get_delivery_series', { p_order_id: id, p_bucket: o.bucket }, DeliverySeries, options?.signal);
+        ['options', SeriesRequest, options],
+      ]) as [string, { bucket?: DeliveryBucket } | undefined];
+      return call('get_delivery_series', { p_order_id: id, p_bucket: o?.bucket }, DeliverySeries, options?.signal);
     },
     async forecast(orderId, options) {
-      const [id] = checkInput([['orderId', Id, orderId]]);
+      const [id] = checkInput([
+        ['orderId', Id, orderId],
+        ['options', Options, options],
+      ]);
       return call('get_order_forecast', { p_order_id: id }, OrderForecast, options?.signal);
     },
   };

@@ -17,6 +17,8 @@ function setup() {
     if (fn === 'get_orders') return json(200, { items: [order], next_cursor: null });
     if (fn === 'get_order_details') return json(200, { order, leads: [], timeline: [] });
     if (fn === 'get_order_stats') return json(200, stats);
+    if (fn === 'list_leads' || fn === 'list_clients') return json(200, { items: [], next_cursor: null });
+    if (fn === 'is_order_number_available') return json(200, { order_number: 'N', available: true });
     if (fn === 'assign_leads_to_order') return json(200, { leads: [lead], order });
     if (fn?.startsWith('assign_')) return json(200, { lead, order, previous_order: null });
     return json(200, order);
@@ -71,6 +73,46 @@ const cases: Case[] = [
   ['an unknown assignToClient option', (t) => t.leads.assignToClient(ids.lead, ids.client, null, wrong({ x: 1 })), 'unknown_field', 'options.x'],
   ['an unknown stats option', (t) => t.stats(null, wrong({ clientId: ids.client })), 'unknown_field', 'options.clientId'],
   ['an extra key in a subscription target', async (t) => t.subscribe(wrong({ orderId: ids.order, clientId: ids.client }), () => undefined), 'unknown_field', 'target.clientId'],
+  ['a typo in lead filters', (t) => t.leads.list(wrong({ clientID: ids.client })), 'unknown_field', 'filters.clientID'],
+  ['a typo in lead pages filters', (t) => t.leads.pages(wrong({ noorder: true })).next(), 'unknown_field', 'filters.noorder'],
+  ['an own __proto__ key in lead filters', (t) => t.leads.list(JSON.parse('{"__proto__": {"clientId": "x"}}')), 'unknown_field', 'filters.__proto__'],
+  ['a constructor key in client filters', (t) => t.clients.list(wrong({ constructor: 'x' })), 'unknown_field', 'filters.constructor'],
+  ['an unknown lead list option', (t) => t.leads.list({}, wrong({ signal, timeout: 5 })), 'unknown_field', 'options.timeout'],
+  ['an unknown lead pages option', (t) => t.leads.pages({}, wrong({ x: 1 })).next(), 'unknown_field', 'options.x'],
+  ['a lead search over 200 characters', (t) => t.leads.list({ search: 'x'.repeat(201) }), 'invalid_input', 'filters.search'],
+  ['a 10 MB lead search', (t) => t.leads.list({ search: 'x'.repeat(10_000_000) }), 'invalid_input', 'filters.search'],
+  ['a lead search with a NUL byte', (t) => t.leads.list({ search: 'ab\u0000' }), 'invalid_input', 'filters.search'],
+  ['a lead search with a lone surrogate', (t) => t.leads.list({ search: '\udc00ab' }), 'invalid_input', 'filters.search'],
+  ['a lead status with a NUL byte', (t) => t.leads.list({ status: ['New', 'A\u0000'] }), 'invalid_input', 'filters.status.1'],
+  ['51 lead statuses', (t) => t.leads.list({ status: Array.from({ length: 51 }, (_, i) => `S${i}`) }), 'invalid_input', 'filters.status'],
+  ['a lead page size of 0', (t) => t.leads.list({ limit: 0 }), 'invalid_input', 'filters.limit'],
+  ['a lead page size of 501', (t) => t.leads.list({ limit: 501 }), 'invalid_input', 'filters.limit'],
+  ['a lead page size of 2.5', (t) => t.leads.list({ limit: 2.5 }), 'invalid_input', 'filters.limit'],
+  ['a lead cursor over 1000 characters', (t) => t.leads.list({ cursor: 'c'.repeat(1001) }), 'invalid_input', 'filters.cursor'],
+  ['a lead cursor with a NUL byte', (t) => t.leads.pages({ cursor: 'c\u0000' }).next(), 'invalid_input', 'filters.cursor'],
+  ['a year-0 delivered-from date', (t) => t.leads.list({ deliveredFrom: '0000-06-01' }), 'invalid_input', 'filters.deliveredFrom'],
+  ['a lead order id that is no uuid', (t) => t.leads.list({ orderId: 'ORD-1' }), 'invalid_input', 'filters.orderId'],
+  ['a typo in client filters', (t) => t.clients.list(wrong({ name: 'Acme' })), 'unknown_field', 'filters.name'],
+  ['an unknown client list option', (t) => t.clients.list({}, wrong({ x: 1 })), 'unknown_field', 'options.x'],
+  ['an unknown client pages option', (t) => t.clients.pages({}, wrong({ x: 1 })).next(), 'unknown_field', 'options.x'],
+  ['a client search over 200 characters', (t) => t.clients.list({ search: 'x'.repeat(201) }), 'invalid_input', 'filters.search'],
+  ['a client search with a NUL byte', (t) => t.clients.pages({ search: '\u0000' }).next(), 'invalid_input', 'filters.search'],
+  ['a client page size of 2^31', (t) => t.clients.list({ limit: 2 ** 31 }), 'invalid_input', 'filters.limit'],
+  ['a client cursor over 1000 characters', (t) => t.clients.list({ cursor: 'c'.repeat(1001) }), 'invalid_input', 'filters.cursor'],
+  ['an unknown nextNumber option', (t) => t.orders.nextNumber(wrong({ year: 2026 })), 'unknown_field', 'options.year'],
+  ['an order number of 41 characters to check', (t) => t.orders.isNumberAvailable('N'.repeat(41)), 'invalid_input', 'orderNumber'],
+  ['an order number with a NUL byte to check', (t) => t.orders.isNumberAvailable('N\u0000'), 'invalid_input', 'orderNumber'],
+  ['an unknown isNumberAvailable option', (t) => t.orders.isNumberAvailable('N-1', wrong({ exact: true })), 'unknown_field', 'options.exact'],
+  ['a delivery series of no uuid', (t) => t.orders.deliverySeries('ORD-1'), 'invalid_input', 'orderId'],
+  ['an unknown delivery series option', (t) => t.orders.deliverySeries(ids.order, wrong({ bukcet: 'day' })), 'unknown_field', 'options.bukcet'],
+  ['a delivery bucket that does not exist', (t) => t.orders.deliverySeries(ids.order, wrong({ bucket: 'month' })), 'invalid_input', 'options.bucket'],
+  ['an unknown forecast option', (t) => t.orders.forecast(ids.order, wrong({ windowDays: 7 })), 'unknown_field', 'options.windowDays'],
+  ['a typo in export filters', (t) => t.orders.exportRows(wrong({ Status: 'Active' })).next(), 'unknown_field', 'filters.Status'],
+  ['an export search over 200 characters', (t) => t.orders.exportCsv({ search: 'x'.repeat(201) }), 'invalid_input', 'filters.search'],
+  ['an unknown export option', (t) => t.orders.exportRows({}, wrong({ onprogress: () => undefined })).next(), 'unknown_field', 'options.onprogress'],
+  ['an unknown CSV option', (t) => t.orders.exportCsv({}, wrong({ delimiter: ';' })), 'unknown_field', 'options.delimiter'],
+  ['an unknown CSV header style', (t) => t.orders.exportCsv({}, wrong({ header: 'none' })), 'invalid_input', 'options.header'],
+  ['a CSV label for no column', (t) => t.orders.exportCsv({}, wrong({ labels: { orderNumber: 'Nr.' } })), 'unknown_field', 'options.labels.orderNumber'],
   ['an unknown subscribe option', async (t) => t.subscribe({ all: true }, () => undefined, wrong({ onerror: () => undefined })), 'unknown_field', 'options.onerror'],
 ];
 
@@ -136,5 +178,32 @@ describe('input refused before any request', () => {
     assert.deepEqual(update!.p_changes, { priority: 1000, leads_purchased: 1 });
     assert.deepEqual([list!.p_limit, (list!.p_search as string).length], [500, 200]);
     assert.deepEqual([get!.p_lead_limit, get!.p_timeline_limit], [1000, 0]);
+  });
+
+  test('page-read values at every documented bound are sent unchanged', async () => {
+    const { tracking, requests } = setup();
+    const search = '😀'.repeat(200);
+    const statuses = Array.from({ length: 50 }, (_, i) => `S${i}`);
+    await tracking.leads.list({ search, status: statuses, limit: 500, cursor: 'c'.repeat(1000), deliveredFrom: '0001-01-01' });
+    await tracking.clients.list({ search, limit: 1, cursor: 'c'.repeat(1000) });
+    await tracking.orders.isNumberAvailable('N'.repeat(40));
+    const [leads, clients, number] = requests.map((r) => r.body as Record<string, unknown>);
+    assert.deepEqual([leads!.p_search, leads!.p_status, leads!.p_limit, (leads!.p_cursor as string).length], [search, statuses, 500, 1000]);
+    assert.deepEqual([clients!.p_search, clients!.p_limit], [search, 1]);
+    assert.equal(number!.p_order_number, 'N'.repeat(40));
+  });
+
+  test('every documented export option is accepted, and the export reads pages of 500', async () => {
+    const { tracking, requests } = setup();
+    const progress: number[] = [];
+    const csv = await tracking.orders.exportCsv(
+      { status: 'Active' },
+      { signal, onProgress: (rows) => progress.push(rows), header: 'key', labels: { client_name: 'Kunde' }, bom: true },
+    );
+    // Blob.text() decodes UTF-8 and drops a byte order mark; the bytes keep it.
+    assert.deepEqual([...new Uint8Array(await csv.arrayBuffer()).slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match(await csv.text(), /^order_number,client_name,/);
+    assert.deepEqual(progress, [1]);
+    assert.deepEqual([requests.length, (requests[0]!.body as Record<string, unknown>).p_limit], [1, 500]);
   });
 });

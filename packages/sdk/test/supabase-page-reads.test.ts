@@ -86,7 +86,7 @@ describe('Supabase transport: page reads', () => {
       json(400, { code: 'LO010', message: 'Only admins can list clients.', details: '{"code": "forbidden"}', hint: null }));
     assert.equal((await rejection(tracking.clients.list())).code, 'forbidden');
     const error = await rejection(tracking.leads.list({ clientID: ids.client } as never));
-    assert.equal(error.code, 'invalid_input');
+    assert.equal(error.code, 'unknown_field');
     assert.equal(requests.length, 1);
   });
 });

@@ -1,14 +1,20 @@
 /**
  * zod/mini schemas for the reads behind the admin and client pages: leads with filters, the
  * client picker, order numbers, an order's delivery series and forecast. Inputs are strict
- * objects (an unknown key is refused as `invalid_input`, so a misspelt filter never silently
- * widens a list); results keep the database's snake_case field names.
+ * objects (an unknown key is refused as `unknown_field`, so a misspelt filter never silently
+ * widens a list) bounded as `input-rules.ts` says; results keep the database's snake_case field
+ * names.
  */
 import * as z from 'zod/mini';
+import { boundedInt, boundedText, numberLimits, textLimits } from '../input-rules.js';
 import { DateString, Id, Timestamp } from '../schemas.js';
 
 const text = z.nullable(z.string());
 const int = z.int();
+const search = z.optional(boundedText(textLimits.search));
+const pageSize = z.optional(boundedInt(numberLimits.pageSize));
+const cursor = z.optional(z.nullable(boundedText(textLimits.cursor)));
+const leadStatus = boundedText(textLimits.leadStatus);
 
 // ---------------------------------------------------------------- leads
 
@@ -20,18 +26,20 @@ export const LeadFilters = z.strictObject({
   orderId: z.optional(Id),
   /** Only leads in no order (`order_id` null). Together with `orderId` the database refuses with `invalid_input`. */
   noOrder: z.optional(z.boolean()),
-  /** One lead status or several (`'New'`, `'Approved'`, `'Lead'`, `'Rejected'`, … the agency's own). */
-  status: z.optional(z.union([z.string(), z.array(z.string())])),
+  /** One lead status or 1–50 (`'New'`, `'Approved'`, `'Lead'`, `'Rejected'`, … the agency's own), each at most 200 characters. */
+  status: z.optional(
+    z.union([leadStatus, z.array(leadStatus).check(z.minLength(numberLimits.leadStatuses.min), z.maxLength(numberLimits.leadStatuses.max))]),
+  ),
   /** Matches company, contact and email (case-insensitive, literal `%` and `_`); at most 200 characters. */
-  search: z.optional(z.string()),
+  search,
   /** Delivered on or after this day (`YYYY-MM-DD`, the database's time zone). */
   deliveredFrom: z.optional(DateString),
   /** Delivered on or before this day (`YYYY-MM-DD`, inclusive). */
   deliveredTo: z.optional(DateString),
-  /** Page size, 1–500 (default 50); the database checks the range. */
-  limit: z.optional(int),
-  /** `next_cursor` of the previous page. */
-  cursor: z.optional(z.nullable(z.string())),
+  /** Page size, 1–500 (default 50). */
+  limit: pageSize,
+  /** `next_cursor` of the previous page; at most 1,000 characters. */
+  cursor,
 });
 export type LeadFilters = z.input<typeof LeadFilters>;
 
@@ -68,11 +76,11 @@ export type LeadPage = z.infer<typeof LeadPage>;
 /** Filters for `clients.list` and `clients.pages`. */
 export const ClientFilters = z.strictObject({
   /** Matches the client name (case-insensitive, literal `%` and `_`); at most 200 characters. */
-  search: z.optional(z.string()),
+  search,
   /** Page size, 1–500 (default 50). */
-  limit: z.optional(int),
-  /** `next_cursor` of the previous page. */
-  cursor: z.optional(z.nullable(z.string())),
+  limit: pageSize,
+  /** `next_cursor` of the previous page; at most 1,000 characters. */
+  cursor,
 });
 export type ClientFilters = z.input<typeof ClientFilters>;
 
@@ -91,8 +99,11 @@ export type ClientPage = z.infer<typeof ClientPage>;
 
 // ---------------------------------------------------------------- order numbers
 
-/** A manual order number to check: the database refuses blank or longer than 100 characters. */
-export const OrderNumberInput = z.string();
+/**
+ * A manual order number to check: at most 40 characters, as `orders.order_number` holds (a
+ * longer one could never be created); a blank one is refused by the database (`invalid_input`).
+ */
+export const OrderNumberInput = boundedText(textLimits.orderNumber);
 
 export const OrderNumberPreview = z.object({ order_number: z.string() });
 export const OrderNumberAvailability = z.object({ order_number: z.string(), available: z.boolean() });
@@ -147,5 +158,5 @@ export const OrderForecast = z.object({
 });
 export type OrderForecast = z.infer<typeof OrderForecast>;
 
-/** `orders.deliverySeries` options. */
-export const DeliverySeriesOptions = z.object({ bucket: z.optional(DeliveryBucket) });
+/** `orders.deliverySeries` options (strict: an unknown key is `unknown_field`). */
+export const DeliverySeriesOptions = z.strictObject({ bucket: z.optional(DeliveryBucket) });

@@ -77,8 +77,8 @@ export function pagesContract(context: () => PagesContext): void {
     });
 
     test('leads: bad filters are refused before the request or by the database, with a code', async () => {
-      const unknown = await expectCode(c.admin.leads.list({ client_id: c.a.client } as never), 'invalid_input');
-      assert.deepEqual(unknown.issues, [{ path: 'filters', message: 'unknown field client_id' }]);
+      const unknown = await expectCode(c.admin.leads.list({ client_id: c.a.client } as never), 'unknown_field');
+      assert.deepEqual(unknown.issues, [{ path: 'filters.client_id', message: 'unknown field' }]);
       await expectCode(c.admin.leads.list({ deliveredFrom: '30.11.2026' }), 'invalid_input');
       await expectCode(c.admin.leads.list({ orderId: c.a.client, noOrder: true }), 'invalid_input');
       await expectCode(c.admin.leads.list({ limit: 501 }), 'invalid_input');
@@ -100,7 +100,16 @@ export function pagesContract(context: () => PagesContext): void {
       await expectCode(c.clientA.clients.list(), 'forbidden');
       await expectCode(c.anon.clients.list(), 'unauthenticated');
       await expectCode(c.admin.clients.list({ limit: 0 }), 'invalid_input');
-      await expectCode(c.admin.clients.list({ sort: 'name' } as never), 'invalid_input');
+      await expectCode(c.admin.clients.list({ sort: 'name' } as never), 'unknown_field');
+    });
+
+    test('the database accepts the page reads\' inputs at every bound the SDK checks', async () => {
+      // 200 characters of 2 UTF-16 units each: the SDK and the database both count characters.
+      const search = '😀'.repeat(200);
+      const status = Array.from({ length: 50 }, (_, i) => `S${i}`);
+      assert.deepEqual((await c.admin.leads.list({ search, status, limit: 500 })).items, []);
+      assert.deepEqual((await c.admin.clients.list({ search, limit: 500 })).items, []);
+      assert.equal(await c.admin.orders.isNumberAvailable('N'.repeat(40)), true);
     });
 
     test('orders.nextNumber previews the next automatic number; isNumberAvailable checks a manual one', async () => {
