@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { Identity } from '../src/index.js';
+import { claimsFor, type Identity } from '../src/index.js';
 import { onEveryBackend } from './support/backends.js';
+import { rejectsWith } from './support/errors.js';
 import { addLeads, addOrder, rpc, seedWorld, type World } from './support/world.js';
 
 /**
@@ -83,5 +84,38 @@ onEveryBackend('row level security of the page reads', (backend) => {
     assert.ok((await rpc(db, w.service, 'list_clients', { p_limit: 500 })).items.some((c: any) => c.id === w.clientIdC));
     assert.ok('client_name' in (await rpc(db, w.service, 'list_leads', { p_client_id: w.clientIdA })).items[0]);
     assert.equal((await rpc(db, w.service, 'get_order_forecast', { p_order_id: orderB.id })).leads_remaining, 7);
+  });
+  /** Runs `sql` in one transaction as the custom role `support_agent` (a member of authenticated) acting for `userId`. */
+  async function asCustomRole(userId: string, sql: string, params: unknown[] = []): Promise<any> {
+    const { db } = backend();
+    await db.exec(`do $$ begin
+      if not exists (select 1 from pg_roles where rolname = 'support_agent') then create role support_agent nologin; end if;
+    end $$; grant authenticated to support_agent;`);
+    return db.transaction(async (tx) => {
+      await tx.query('set local role support_agent');
+      await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claimsFor({ role: 'authenticated', userId }))]);
+      return (await tx.query<{ r: any }>(sql, params)).rows[0]!.r;
+    });
+  }
+
+  test('a custom role that is a member of authenticated reads no other client\'s leads or orders, and no admin tool, as get_orders refuses it', async () => {
+    for (const userId of [w.userA, w.adminId]) {
+      const own = userId === w.userA ? 3 : 0;
+      const all = await asCustomRole(userId, 'select public.list_leads(p_limit => 500) as r');
+      assert.equal(all.items.filter((l: any) => l.client_id !== undefined).length, 0, 'admin columns');
+      assert.equal(all.items.length, own);
+      assert.equal((await asCustomRole(userId, 'select public.list_leads(p_client_id => $1) as r', [w.clientIdB])).items.length, 0);
+      assert.equal((await asCustomRole(userId, 'select public.list_leads(p_order_id => $1) as r', [orderB.id])).items.length, 0);
+      assert.equal((await asCustomRole(userId, `select public.list_leads(p_search => 'Company') as r`)).items.length, own);
+      await rejectsWith(asCustomRole(userId, 'select public.get_delivery_series($1) as r', [orderB.id]), 'order_not_found');
+      await rejectsWith(asCustomRole(userId, 'select public.get_order_forecast($1) as r', [orderB.id]), 'order_not_found');
+      await rejectsWith(asCustomRole(userId, 'select public.list_clients() as r'), 'forbidden');
+      await rejectsWith(asCustomRole(userId, 'select public.preview_order_number() as r'), 'forbidden');
+      await rejectsWith(asCustomRole(userId, 'select public.is_order_number_available($1) as r', [orderA.order_number]), 'forbidden');
+      const orders = await asCustomRole(userId, 'select public.get_orders(p_limit => 500) as r');
+      assert.ok(orders.items.every((o: any) => o.client_id === w.clientIdA), 'get_orders agrees');
+    }
+    // The same user through authenticated itself reads its own client's order.
+    assert.equal((await asCustomRole(w.userA, 'select public.get_order_forecast($1) as r', [orderA.id])).leads_remaining, 8);
   });
 });
