@@ -61,13 +61,13 @@ export const DueTodayInUtcSeenFromAuckland: Story = {
   render: ({ compact }) => html`<order-progress-card
     ?compact=${compact}
     time-zone="Pacific/Auckland"
-    .order=${{ ...sampleOrders.active(), target_delivery_date: new Date().toISOString().slice(0, 10) }}
+    .order=${{ ...storyOrders.active(), target_delivery_date: new Date().toISOString().slice(0, 10) }}
   ></order-progress-card>`,
 };
 
 /** 1,999 of 2,000 delivered: 99.9%, never 100% before the last lead. */
 export const OneLeadShort = show(() => ({
-  ...sampleOrders.active(),
+  ...storyOrders.active(),
   leads_purchased: 2000,
   leads_delivered: 1999,
   leads_remaining: 1,

@@ -76,8 +76,8 @@ export const NotConnected: Story = {
 
 /** Names typed with direction marks (a right-to-left override) cannot reverse the counts after them. */
 export const DirectionMarksInNames: Story = select([
-  makeOrder({ order_number: 'ORD-2025-045', name: '\u202Eevil name', leads_delivered: 45, leads_purchased: 100 }),
-  makeOrder({ order_number: 'ORD-2025-046', name: 'Spring Sale' }),
+  { ...storyOrders.active(), order_number: 'ORD-2025-045', name: '\u202Eevil name', leads_delivered: 45, leads_purchased: 100, leads_remaining: 55 },
+  { ...storyOrders.nearlyFull(), order_number: 'ORD-2025-046', name: 'Spring Sale' },
 ]);
 
 /**
