@@ -25,6 +25,10 @@ const orders = (n: number, f: string) =>
 const days = (n: number, f: string) =>
   plural(n, { zero: `${f} يوم`, one: 'يوم واحد', two: 'يومان', few: `${f} أيام`, many: `${f} يومًا`, other: `${f} يوم` });
 
+/** "for N days", after "منذ" (the dual in its oblique form). */
+const sinceDays = (n: number, f: string) =>
+  plural(n, { zero: `${f} يوم`, one: 'يوم واحد', two: 'يومين', few: `${f} أيام`, many: `${f} يومًا`, other: `${f} يوم` });
+
 // After a verb noun ("تعيين", "تم تصدير") or a preposition the dual takes its oblique form
 // (طلبين, not طلبان); zero keeps the numeral because "لا" cannot follow those words.
 /** "N leads" as an object. */
@@ -70,7 +74,7 @@ export const ar: Translation = {
   deliveredOf: (d, p) => `تم تسليم ${d} / ${p}`,
   remaining: (n, f) => (n === 0 ? 'لم يتبقَّ شيء' : `يتبقى ${leads(n, f)}`),
   daysLeft: (n, f) => `يتبقى ${days(n, f)}`,
-  daysOverdue: (n, f) => `متأخر ${days(n, f)}`,
+  daysOverdue: (n, f) => `متأخر منذ ${sinceDays(n, f)}`,
   dueToday: 'مستحق اليوم',
   noTargetDate: 'بلا تاريخ مستهدف',
   selectLabel: 'الطلب',
