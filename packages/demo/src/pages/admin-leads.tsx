@@ -90,7 +90,7 @@ export function AdminLeads({ tracking }: PageProps) {
       {state === 'error' && <p role="alert">The leads could not be loaded.</p>}
       {cursor && (
         <p>
-          <button type="button" onClick={() => void more()} disabled={state === 'loading'}>
+          <button type="button" className="more-leads" onClick={() => void more()} disabled={state === 'loading'}>
             More leads
           </button>
         </p>
