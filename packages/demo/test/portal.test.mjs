@@ -47,6 +47,12 @@ const chooseSetting = (name, value) =>
     select.dispatchEvent(new Event('change', { bubbles: true }));
   }, [name, value]);
 
+/** Opens `path` through the portal's router (history.pushState, which wouter follows), without a page load. */
+const routeTo = async (path) => {
+  await page.evaluate((path) => history.pushState(null, '', path), path);
+  await page.waitForFunction((path) => location.pathname === path, {}, path);
+};
+
 describe('demo portal', () => {
   test('opens on the admin dashboard with the Active orders card showing the database numbers', async () => {
     await page.goto(`${server.origin}/`);
@@ -113,19 +119,19 @@ describe('demo portal', () => {
     const first = (await listedOrderNumbers())[0];
     await page.$eval('client-orders-list', (el) => el.shadowRoot.querySelector('a[part~="link"]').click());
     await page.waitForFunction(() => /^\/client\/orders\/[0-9a-f-]{36}$/.test(location.pathname));
-    await waitReady(page, 'order-progress-card');
+    await waitReady(page, 'client-order-detail');
     assert.equal(await page.evaluate(() => window.__samePage), true);
-    const [number] = await partTexts(page, 'order-progress-card', 'order-number');
-    assert.equal(number, first);
+    const [header] = await partTexts(page, 'client-order-detail', 'header');
+    assert.ok(header.startsWith(first), `"${header}" is not order ${first}`);
   });
 
   test('an order nobody has shows as not found: the database error keeps its code across the worker', async () => {
     await page.goto(`${server.origin}/client/orders/00000000-0000-4000-8000-0000000000ff`);
     await page.waitForFunction(() => {
-      const card = document.querySelector('order-progress-card');
-      return card && (card.matches(':state(not-found)') || card.matches(':state(error)'));
+      const detail = document.querySelector('client-order-detail');
+      return detail && (detail.matches(':state(not-found)') || detail.matches(':state(error)'));
     });
-    assert.equal(await page.$eval('order-progress-card', (card) => card.matches(':state(not-found)')), true, 'shown as an error, not as not found');
+    assert.equal(await page.$eval('client-order-detail', (detail) => detail.matches(':state(not-found)')), true, 'shown as an error, not as not found');
     assert.deepEqual(problems, [], 'the refusal is not logged as an error');
   });
 
@@ -158,6 +164,135 @@ describe('demo portal', () => {
     await page.waitForFunction(() => getComputedStyle(document.querySelector('client-orders-summary')).colorScheme === 'dark');
     await chooseSetting('Theme', 'light');
     await page.waitForFunction(() => getComputedStyle(document.querySelector('client-orders-summary')).colorScheme === 'light');
+  });
+
+  // The proposal's main story: an order created through the form, filled through the assignment
+  // dialog from the all-leads page until the database completes it, and seen by its client.
+  const story = { orderId: '', orderNumber: '', leads: /** @type {{ id: string, company_name: string }[]} */ ([]) };
+  const storyQuantity = 2;
+
+  test('the admin creates an order for client A through the order form and lands on its page', async () => {
+    await chooseUser('Admin');
+    await page.waitForFunction(() => location.pathname === '/admin');
+    await page.click('nav a[href="/admin/orders/new"]');
+    await waitReady(page, 'order-form');
+    const clientA = oracle.manifest.users.clientA.client_id;
+    // The client picker lists a page of clients; its search finds the one wanted.
+    const name = (await oracle.db.query('select client_name from public.clients where id = $1', [clientA])).rows[0].client_name;
+    await page.type('order-form >>> #client-search', name);
+    await page.waitForFunction(
+      (id) => document.querySelector('order-form').shadowRoot.querySelector(`select[name="client_id"] option[value="${id}"]`),
+      {},
+      clientA,
+    );
+    await page.select('order-form >>> select[name="client_id"]', clientA);
+    await page.select('order-form >>> select[name="status"]', 'Active');
+    await page.type('order-form >>> input[name="leads_purchased"]', String(storyQuantity));
+    await page.type('order-form >>> input[name="name"]', 'Main story');
+    await page.click('order-form >>> [part~="submit"]');
+    await page.waitForFunction(() => /^\/admin\/orders\/[0-9a-f-]{36}$/.test(location.pathname), { timeout: 60_000 });
+    story.orderId = await page.evaluate(() => location.pathname.split('/').pop());
+    await waitReady(page, 'admin-order-detail');
+    const header = (await partTexts(page, 'admin-order-detail', 'header'))[0];
+    assert.match(header, /Main story/);
+    story.orderNumber = /ORD-[0-9]{4}-[0-9]+/.exec(header)?.[0] ?? '';
+    assert.ok(story.orderNumber, `no order number in "${header}"`);
+    assert.equal((await partTexts(page, 'admin-order-detail', 'badge'))[0], 'Active');
+  });
+
+  test('assigning client A\'s leads through the dialog on the all-leads page completes the order', async () => {
+    // Client A's newest leads in no order with a delivered status (Approved, Lead: only those
+    // count towards an order).
+    story.leads = (
+      await oracle.db.query(
+        `select id, company_name, client_id from public.leads
+          where order_id is null and client_id = $1 and status in ('Approved', 'Lead') order by created_at desc, id desc limit $2`,
+        [oracle.manifest.users.clientA.client_id, storyQuantity],
+      )
+    ).rows;
+    assert.equal(story.leads.length, storyQuantity, 'client A has delivered leads in no order in the demo data');
+
+    await page.click('nav a[href="/admin/leads"]');
+    await page.waitForSelector('table.leads[data-state="ready"]');
+    await page.select('order-filter >>> select[part~="mode"]', 'none');
+    await page.waitForFunction(() => {
+      const orders = [...document.querySelectorAll('table.leads[data-state="ready"] tbody td:nth-child(5)')];
+      return document.querySelector('order-filter').value === 'none' && orders.length > 0 && orders.every((c) => c.textContent === '—');
+    });
+    // Newest first, 25 a page: "More leads" until both leads are listed.
+    const listed = (ids) => ids.every((id) => document.querySelector(`tr[data-lead-id="${id}"]`));
+    const ids = story.leads.map((l) => l.id);
+    while (!(await page.evaluate(listed, ids))) {
+      const rows = await page.$$eval('table.leads tbody tr', (r) => r.length);
+      await page.click('button.more-leads');
+      await page.waitForFunction((rows) => document.querySelector('table.leads[data-state="ready"]') && document.querySelectorAll('table.leads tbody tr').length > rows, {}, rows);
+    }
+    assert.equal(await page.$$eval('table.leads tbody tr td:nth-child(5)', (cells) => cells.every((c) => c.textContent === '—')), true, 'only leads in no order are listed');
+
+    for (const lead of story.leads) {
+      await page.click(`tr[data-lead-id="${lead.id}"] button`);
+      await page.waitForFunction(() => document.querySelector('order-assignment-dialog').matches(':state(open)'));
+      // The lead's own client is preselected; once its orders are loaded the order select opens
+      // (it renders its options only while open) and lists the new order.
+      const combobox = () => document.querySelector('order-assignment-dialog').shadowRoot.querySelector('order-select')?.shadowRoot?.querySelector('[part~="combobox"]');
+      await page.waitForFunction(`(${combobox})()?.getAttribute('aria-disabled') === 'false'`);
+      await page.click('order-assignment-dialog >>> order-select >>> [part~="combobox"]');
+      await page.waitForFunction(
+        (number) => {
+          const select = document.querySelector('order-assignment-dialog').shadowRoot.querySelector('order-select');
+          return [...select.shadowRoot.querySelectorAll('[part~="option"]')].some((o) => o.textContent.includes(number));
+        },
+        {},
+        story.orderNumber,
+      );
+      await page.$$eval(
+        'order-assignment-dialog >>> order-select >>> [part~="option"]',
+        (options, number) => options.find((o) => o.textContent.includes(number)).click(),
+        story.orderNumber,
+      );
+      await page.click('order-assignment-dialog >>> [part~="submit"]');
+      // Assigned: the dialog closed and the table, read again, no longer lists the lead.
+      await page.waitForFunction(
+        (id) =>
+          !document.querySelector('order-assignment-dialog').matches(':state(open)') &&
+          document.querySelector('table.leads[data-state="ready"]') &&
+          !document.querySelector(`tr[data-lead-id="${id}"]`),
+        { timeout: 60_000 },
+        lead.id,
+      );
+    }
+
+    await page.select('order-filter >>> select[part~="mode"]', '');
+    await page.waitForFunction(
+      (id) => document.querySelector('table.leads[data-state="ready"]') && document.querySelector(`tr[data-lead-id="${id}"]`),
+      {},
+      story.leads[0].id,
+    );
+    const orderCell = await page.$eval(`tr[data-lead-id="${story.leads[0].id}"] td:nth-child(5)`, (c) => c.textContent);
+    assert.equal(orderCell, story.orderNumber);
+
+    // Within the page, as a link would: the database keeps writes with relaxed durability, so a
+    // page load right after the last assignment could start from a store without it.
+    await routeTo(`/admin/orders/${story.orderId}`);
+    await waitReady(page, 'admin-order-detail');
+    assert.equal((await partTexts(page, 'admin-order-detail', 'badge'))[0], 'Completed');
+    assert.deepEqual(problems, []);
+  });
+
+  test('client A, switched in, sees the completed order with its delivered leads and delivery chart', async () => {
+    await chooseUser('Client A');
+    await page.waitForFunction(() => location.pathname === '/client');
+    await routeTo(`/client/orders/${story.orderId}`);
+    await waitReady(page, 'client-order-detail');
+    assert.equal((await partTexts(page, 'client-order-detail', 'badge'))[0], 'Completed');
+    // The leads arrive after the order itself: wait for them to be listed.
+    const leadRows = () => [...document.querySelector('client-order-detail').shadowRoot.querySelectorAll('[part~="lead-row"]')];
+    await page.waitForFunction(`(${leadRows})().length >= ${storyQuantity}`);
+    const companies = await page.evaluate(`(${leadRows})().map((r) => r.textContent)`);
+    assert.equal(companies.length, storyQuantity);
+    for (const lead of story.leads) assert.ok(companies.some((text) => text.includes(lead.company_name)), `${lead.company_name} is not listed`);
+    assert.ok(await page.$('client-order-detail >>> figure[part~="chart"]'), 'the delivery chart is drawn');
+    assert.deepEqual(problems, []);
   });
 
   test('"Reset demo data" deletes the kept database and starts again from the snapshot', async () => {

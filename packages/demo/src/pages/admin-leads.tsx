@@ -1,44 +1,101 @@
-import { useEffect, useState } from 'react';
-import { OrderSelect } from '@lead-orders/elements/react';
-import { Pending } from './pending.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { OrderAssignmentDialog, OrderFilter } from '@lead-orders/elements/react';
+import type { OrderAssignmentDialog as DialogElement, OrderFilter as FilterElement, OrderFilterLeadFilters } from '@lead-orders/elements';
+import type { LeadPage } from '@lead-orders/sdk';
 import type { PageProps } from './page-props.js';
 
-/** Every lead, filtered by order, with assignment. Today: the order select for a chosen client. */
+type LeadRow = LeadPage['items'][number];
+
+/** Rows per page of the host's leads table. */
+const pageSize = 25;
+
+/**
+ * Every lead, the way a portal already lists them: the host's own table from
+ * `tracking.leads.list` (newest first, 25 a page), narrowed by `<order-filter>` above it, and
+ * each row's "Assign" opening `<order-assignment-dialog>` for that lead. After an assignment the
+ * table is read again, so the lead shows its new client and order.
+ */
 export function AdminLeads({ tracking }: PageProps) {
-  const [clients, setClients] = useState<{ id: string; name: string }[]>([]);
-  const [clientId, setClientId] = useState('');
+  const filter = useRef<FilterElement>(null);
+  const dialog = useRef<DialogElement>(null);
+  const [leadFilters, setLeadFilters] = useState<OrderFilterLeadFilters>({});
+  const [rows, setRows] = useState<LeadRow[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [generation, setGeneration] = useState(0);
+
+  // The first page again whenever the filter changes or a lead was assigned.
   useEffect(() => {
     if (!tracking) return;
     const controller = new AbortController();
-    // The clients that have orders, from the first page of every order the admin can see.
-    tracking.orders.list({ limit: 100 }, { signal: controller.signal }).then(
+    setState('loading');
+    tracking.leads.list({ ...leadFilters, limit: pageSize }, { signal: controller.signal }).then(
       (page) => {
-        const byId = new Map(page.items.map((o) => [o.client_id, o.client_name ?? o.client_id]));
-        const list = [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-        setClients(list);
-        setClientId((current) => current || list[0]?.id || '');
+        setRows(page.items);
+        setCursor(page.next_cursor);
+        setState('ready');
       },
-      () => undefined,
+      () => !controller.signal.aborted && setState('error'),
     );
     return () => controller.abort();
-  }, [tracking]);
+  }, [tracking, leadFilters, generation]);
+
+  const more = useCallback(async () => {
+    if (!tracking || !cursor) return;
+    setState('loading');
+    try {
+      const page = await tracking.leads.list({ ...leadFilters, limit: pageSize, cursor });
+      setRows((current) => [...current, ...page.items]);
+      setCursor(page.next_cursor);
+      setState('ready');
+    } catch {
+      setState('error');
+    }
+  }, [tracking, leadFilters, cursor]);
+
   return (
     <>
-      <Pending element="order-filter" />
-      <Pending element="assignment-dialog" />
-      <form className="stack" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Client{' '}
-          <select value={clientId} onChange={(e) => setClientId(e.target.value)}>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <OrderSelect name="order_id" label="Assign to order" allowNone clientId={clientId || undefined} />
-      </form>
+      <OrderFilter ref={filter} name="order" onChange={() => setLeadFilters(filter.current?.leadFilters ?? {})} />
+      <table className="leads" aria-busy={state === 'loading'} data-state={state}>
+        <thead>
+          <tr>
+            <th scope="col">Company</th>
+            <th scope="col">Contact</th>
+            <th scope="col">Status</th>
+            <th scope="col">Client</th>
+            <th scope="col">Order</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((lead) => (
+            <tr key={lead.id} data-lead-id={lead.id}>
+              <td>{lead.company_name}</td>
+              <td>{lead.contact_name}</td>
+              <td>{lead.status}</td>
+              <td>{lead.client_name ?? '—'}</td>
+              <td>{lead.order_number ?? '—'}</td>
+              <td>
+                <button type="button" onClick={() => void dialog.current?.show({ leadId: lead.id, clientId: lead.client_id })}>
+                  Assign
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {state === 'ready' && rows.length === 0 && <p>No leads match.</p>}
+      {state === 'error' && <p role="alert">The leads could not be loaded.</p>}
+      {cursor && (
+        <p>
+          <button type="button" className="more-leads" onClick={() => void more()} disabled={state === 'loading'}>
+            More leads
+          </button>
+        </p>
+      )}
+      <OrderAssignmentDialog ref={dialog} onLeadAssigned={() => setGeneration((n) => n + 1)} />
     </>
   );
 }

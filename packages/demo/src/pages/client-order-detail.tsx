@@ -1,13 +1,7 @@
-import { OrderProgressCard } from '@lead-orders/elements/react';
-import { Pending } from './pending.js';
+import { ClientOrderDetail as OrderDetail } from '@lead-orders/elements/react';
 import type { PageProps } from './page-props.js';
 
-/** One of the client's orders. */
+/** One of the client's orders: progress, delivery chart, its leads, history. */
 export function ClientOrderDetail({ params }: PageProps) {
-  return (
-    <>
-      <OrderProgressCard orderId={params.id} />
-      <Pending element="client-order-detail">The delivered leads and the delivery chart of this order.</Pending>
-    </>
-  );
+  return <OrderDetail orderId={params.id} headingLevel={2} />;
 }
