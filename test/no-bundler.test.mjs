@@ -49,14 +49,18 @@ describe('the single module on a plain HTML page', () => {
     await server?.close();
   });
 
-  test('is one file with no bare import left, within its 30 KB min+gzip budget', () => {
+  test('is one file with no bare import left, within its 56 KB min+gzip budget', () => {
     const code = readFileSync(bundle, 'utf8');
     // A bare specifier would fail in the browser: "Failed to resolve module specifier".
-    assert.doesNotMatch(code, /\bfrom\s*["'](?![./])[^"']+["']|\bimport\s*\(\s*["'](?![./])/);
+    // A specifier is a package name or path (`lit`, `@lead-orders/sdk/x`), not any quoted text after
+    // a `from` (the page elements' terms have keys like "from").
+    assert.doesNotMatch(code, /\bfrom\s*["'](?![./])[\w@][\w@./-]*["']|\bimport\s*\(\s*["'](?![./])/);
+    assert.match('import{x}from"lit";', /\bfrom\s*["'](?![./])[\w@][\w@./-]*["']/, 'the check still sees a bare import');
     const gzip = gzipSync(code, { level: 9 }).length;
     console.log(`dist/lead-orders.min.js: ${(code.length / 1024).toFixed(1)} KB min, ${(gzip / 1024).toFixed(1)} KB min+gzip (${gzip} bytes)`);
-    // Every element (15.4 KB) and the SDK with zod/mini (12.6 KB) share Lit and helpers once.
-    assert.ok(gzip <= 30 * 1024, `${gzip} bytes min+gzip is over the 30 KB budget`);
+    // Every widget and page element (36.5 KB) and the SDK with zod/mini (14.8 KB) share Lit and
+    // helpers once; the budget was 30 KB before the six page elements joined the module.
+    assert.ok(gzip <= 56 * 1024, `${gzip} bytes min+gzip is over the 56 KB budget`);
   });
 
   test('registers every element and renders live data through the SDK it carries', async () => {
