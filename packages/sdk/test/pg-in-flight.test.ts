@@ -61,10 +61,11 @@ describe('node-postgres transport: a connection ended by the server', () => {
     try {
       await lock.query('begin');
       await lock.query('select 1 from public.orders where id = $1 for update', [order.id]);
-      const pending = admin.orders.update(order.id, { name: 'Half applied?' });
+      // The handler is attached at once: the rejection may come before the next line returns.
+      const failure = rejection(admin.orders.update(order.id, { name: 'Half applied?' }));
       const pid = await waitingBackend('update_order');
       await owner.query('select pg_terminate_backend($1)', [pid]);
-      const error = await rejection(pending);
+      const error = await failure;
       assert.equal(error.code, 'network', error.message);
       assert.equal(error.retryable, false);
     } finally {
@@ -128,9 +129,9 @@ describe('node-postgres transport: a connection ended by the server', () => {
   test('a connection lost while COMMIT is in flight is outcome_unknown, not network', async () => {
     const order = await newOrder('Commit phase');
     await holdingCommit(async () => {
-      const pending = admin.orders.update(order.id, { name: 'Wait at commit' });
+      const failure = rejection(admin.orders.update(order.id, { name: 'Wait at commit' }));
       await owner.query('select pg_terminate_backend($1)', [await waitingBackend('commit')]);
-      const error = await rejection(pending);
+      const error = await failure;
       assert.equal(error.code, 'outcome_unknown', error.message);
       assert.equal(error.retryable, false);
     });
@@ -164,14 +165,13 @@ describe('node-postgres transport: aborting a write in flight', () => {
     const order = await newOrder('Abort while waiting');
     const lock = await owner.connect();
     const controller = new AbortController();
-    let pending: Promise<unknown> | undefined;
     try {
       await lock.query('begin');
       await lock.query('select 1 from public.orders where id = $1 for update', [order.id]);
-      pending = admin.orders.update(order.id, { name: 'Should roll back' }, { signal: controller.signal });
+      const failure = rejection(admin.orders.update(order.id, { name: 'Should roll back' }, { signal: controller.signal }));
       await waitingBackend('update_order');
       controller.abort();
-      assert.equal((await rejection(pending)).code, 'aborted');
+      assert.equal((await failure).code, 'aborted');
     } finally {
       await lock.query('rollback');
       lock.release();
@@ -183,13 +183,12 @@ describe('node-postgres transport: aborting a write in flight', () => {
 
   test('a write aborted while its COMMIT is in flight rejects with outcome_unknown, and it did commit', async () => {
     const order = await newOrder('Abort at commit');
-    let pending: Promise<unknown> | undefined;
     const controller = new AbortController();
     await holdingCommit(async () => {
-      pending = admin.orders.update(order.id, { name: 'Wait at commit' }, { signal: controller.signal });
+      const failure = rejection(admin.orders.update(order.id, { name: 'Wait at commit' }, { signal: controller.signal }));
       await waitingBackend('commit');
       controller.abort();
-      assert.equal((await rejection(pending)).code, 'outcome_unknown');
+      assert.equal((await failure).code, 'outcome_unknown');
     });
     await idle();
     assert.equal((await admin.orders.get(order.id)).order.name, 'Wait at commit', 'the write committed, so aborted would have been wrong');
