@@ -3,7 +3,7 @@
 // transaction (role and JWT claims, as PostgREST does) and returns it.
 import type { Pool } from 'pg';
 import type { Identity } from '@lead-orders/db';
-import { pgDatabase } from './transports/pg-database.js';
+import { fromPgPool } from '@lead-orders/db/pg';
 import { createSqlTransport, type SqlTransport } from './transports/sql.js';
 import { prepareDatabase, type SetupOptions, type DemoUsers } from './transports/setup.js';
 
@@ -33,7 +33,7 @@ export interface PgTransportOptions {
  */
 export function createPgTransport(options: PgTransportOptions): SqlTransport {
   return createSqlTransport({
-    db: pgDatabase(options.pool),
+    db: fromPgPool(options.pool),
     identity: options.identity,
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
   });
@@ -45,5 +45,5 @@ export function createPgTransport(options: PgTransportOptions): SqlTransport {
  * a Supabase project applies the migrations with `lead-orders-migrate` instead.
  */
 export function preparePgDatabase(pool: Pool, options: SetupOptions = {}): Promise<DemoUsers | null> {
-  return prepareDatabase(pgDatabase(pool), options);
+  return prepareDatabase(fromPgPool(pool), options);
 }

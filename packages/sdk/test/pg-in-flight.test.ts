@@ -113,7 +113,7 @@ describe('node-postgres transport: a connection ended by the server', () => {
     // No statement is running when the server ends the connection: node-postgres then reports it
     // only as an 'error' event on the checked-out client. Run in a process of its own, where an
     // unhandled event ends the process exactly as it would end a host's.
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./helpers/terminate-between-statements.ts', import.meta.url))], {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', fileURLToPath(new URL('./helpers/terminate-between-statements.ts', import.meta.url))], {
       env: { ...process.env, DATABASE_URL: server.url },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

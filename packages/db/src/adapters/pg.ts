@@ -8,6 +8,9 @@
 // itself has one listener for its idle clients (the pool discards those by itself).
 import type { Pool, PoolClient } from 'pg';
 import type { SqlDatabase, SqlSession } from '../sql-database.js';
+import { commitOutcomeUnknown, isConnectionFailure } from '../connection-errors.js';
+
+export { commitOutcomeUnknown, isCommitOutcomeUnknown, isConnectionFailure } from '../connection-errors.js';
 
 const guardedPools = new WeakSet<Pool>();
 
@@ -24,27 +27,14 @@ function session(client: Pool | PoolClient): SqlSession {
 }
 
 /**
- * True when `error` means the connection, not the statement, failed: SQLSTATE class 08
- * (connection exception) or 57P0x (the server is shutting the session down), a Node socket error
- * (`ECONNRESET`, `EPIPE`, ...), or node-postgres's own words for a closed connection.
- */
-export function isConnectionFailure(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const code = (error as { code?: unknown }).code;
-  const text = String((error as { message?: unknown }).message);
-  return (
-    (typeof code === 'string' && (/^(08|57P0)/.test(code) || /^E[A-Z]+$/.test(code))) ||
-    /Connection terminated|connection (closed|ended)|Client has encountered a connection error/i.test(text)
-  );
-}
-
-/**
  * Wraps a node-postgres pool. Plain queries use any pooled connection; each transaction checks out
  * its own connection, sends BEGIN, runs `fn`, then COMMIT (or ROLLBACK when `fn` throws).
  *
  * A connection the server ends mid-transaction rejects the transaction with node-postgres's error
  * (the server has rolled it back; no ROLLBACK is attempted on the dead connection) and is
- * destroyed rather than returned to the pool, so the next call gets a fresh one. Adds one
+ * destroyed rather than returned to the pool, so the next call gets a fresh one. When it breaks
+ * while COMMIT is in flight the server may have committed first: the error then carries the
+ * {@link commitOutcomeUnknown} mark. Adds one
  * `'error'` listener to `pool`, once per pool, so that idle connections the server ends do not end
  * the process.
  */
@@ -65,13 +55,19 @@ export function fromPgPool(pool: Pool): SqlDatabase {
         lost ??= error;
       };
       client.on('error', onError);
+      let committing = false;
       try {
         await client.query('begin');
         const result = await fn(session(client));
+        committing = true;
         await client.query('commit');
         return result;
       } catch (error) {
         if (isConnectionFailure(error)) lost ??= error as Error;
+        // Before COMMIT a lost connection means the server rolled back; during it, nobody knows.
+        if (committing && lost && typeof error === 'object' && error !== null) {
+          Object.defineProperty(error, commitOutcomeUnknown, { value: true });
+        }
         if (!lost) await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {

@@ -1,6 +1,6 @@
 import { actAs, type Identity, type SqlDatabase, type SqlSession } from '@lead-orders/db';
 import { abortedError, fromDatabaseError, OrderTrackingError, outcomeUnknownError, type RawDatabaseError } from '../errors.js';
-import { commitOutcomeUnknown, isConnectionFailure } from './connection-errors.js';
+import { isCommitOutcomeUnknown, isConnectionFailure } from '@lead-orders/db/connection';
 import { OrderEvent, OrderRecord, type OrderChange, type SubscriptionTarget } from '../schemas.js';
 import { readFunctions, type DatabaseFunction, type SubscribeHandlers, type Transport } from '../transport.js';
 
@@ -83,7 +83,7 @@ export function createSqlTransport(options: SqlTransportOptions): SqlTransport {
 
   const mapError = (error: unknown, signal?: AbortSignal): OrderTrackingError => {
     if (error instanceof OrderTrackingError) return error;
-    if ((error as { [commitOutcomeUnknown]?: boolean } | null)?.[commitOutcomeUnknown]) {
+    if (isCommitOutcomeUnknown(error)) {
       return new OrderTrackingError('outcome_unknown', `The connection was lost while the write was committing; it may have been applied: ${(error as Error).message}`, { cause: error });
     }
     if (signal?.aborted) return abortedError(signal);
