@@ -228,6 +228,13 @@ describe('demo portal', () => {
       await page.waitForFunction((rows) => document.querySelector('table.leads[data-state="ready"]') && document.querySelectorAll('table.leads tbody tr').length > rows, {}, rows);
     }
     assert.equal(await page.$$eval('table.leads tbody tr td:nth-child(5)', (cells) => cells.every((c) => c.textContent === '—')), true, 'only leads in no order are listed');
+    // Names from users are isolated (a right-to-left page would otherwise move their punctuation),
+    // and each row's button names its lead.
+    assert.equal(await page.$$eval('table.leads tbody tr td:first-child', (cells) => cells.every((c) => c.querySelector('bdi'))), true);
+    assert.equal(
+      await page.$$eval('table.leads tbody tr', (rows) => rows.every((r) => r.querySelector('button').getAttribute('aria-label') === `Assign ${r.querySelector('td bdi').textContent}`)),
+      true,
+    );
 
     for (const lead of story.leads) {
       await page.click(`tr[data-lead-id="${lead.id}"] button`);

@@ -72,13 +72,23 @@ export function AdminLeads({ tracking }: PageProps) {
         <tbody>
           {rows.map((lead) => (
             <tr key={lead.id} data-lead-id={lead.id}>
-              <td>{lead.company_name}</td>
-              <td>{lead.contact_name}</td>
-              <td>{lead.status}</td>
-              <td>{lead.client_name ?? '—'}</td>
-              <td>{lead.order_number ?? '—'}</td>
+              {/* Names come from users: isolated, so a right-to-left page keeps their punctuation in place. */}
               <td>
-                <button type="button" onClick={() => void dialog.current?.show({ leadId: lead.id, clientId: lead.client_id })}>
+                <bdi>{lead.company_name}</bdi>
+              </td>
+              <td>
+                <bdi>{lead.contact_name}</bdi>
+              </td>
+              <td>
+                <bdi>{lead.status}</bdi>
+              </td>
+              <td>{lead.client_name ? <bdi>{lead.client_name}</bdi> : '—'}</td>
+              <td>{lead.order_number ? <bdi>{lead.order_number}</bdi> : '—'}</td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={`Assign ${lead.company_name}`}
+                  onClick={() => void dialog.current?.show({ leadId: lead.id, clientId: lead.client_id })}>
                   Assign
                 </button>
               </td>

@@ -87,7 +87,7 @@ export function Portal({ backend }: { backend: Backend }) {
       <main ref={main} data-role={account.role} aria-busy={tracking ? undefined : true}>
         <h1>{route?.title}</h1>
         <p className="acting">
-          Signed in as {account.name} ({account.email}){backend.kind === 'demo' ? ' on the demo database in this browser' : ''}.
+          Signed in as <bdi>{account.name}</bdi> (<bdi>{account.email}</bdi>){backend.kind === 'demo' ? ' on the demo database in this browser' : ''}.
         </p>
         <OrderTrackingProvider tracking={tracking}>
           <Switch>
