@@ -5,7 +5,7 @@
 // Row-by-row triggers would take many minutes at this size, so rows go in with triggers
 // bypassed (session_replication_role = replica, which also skips foreign-key checks: the SQL
 // only produces consistent references) and the counts are set afterwards in one pass:
-// public.rebuild_order_counts() then public.rebuild_order_totals() for the migrations, a plain
+// public.rebuild_order_counts(), rebuild_order_totals() and rebuild_delivery_days() for the migrations, a plain
 // recount for the proposal's schema.
 import type pg from 'pg';
 import {
@@ -37,7 +37,7 @@ export interface LoadReport {
   orders: number;
   leads: number;
   seconds: number;
-  /** Time of public.rebuild_order_counts() and public.rebuild_order_totals() (migrations) or the plain recount (proposal). */
+  /** Time of public.rebuild_order_counts(), rebuild_order_totals() and rebuild_delivery_days() (migrations) or the plain recount (proposal). */
   recountSeconds: number;
   /** Orders whose stored count the recount corrected (all orders with deliveries, after a bulk load). */
   recounted: number;
@@ -201,6 +201,7 @@ export async function loadScale(client: pg.ClientBase, options: ScaleOptions, fl
     recounted = rows[0]!.report.drifted.length;
     // The dashboard totals, open orders and progress keys, from the loaded orders.
     await client.query('select public.rebuild_order_totals()');
+    await client.query('select public.rebuild_delivery_days()');
   } else {
     const result = await client.query(`
       with counted as (

@@ -25,7 +25,7 @@ interface Variant {
 }
 
 const variants: readonly Variant[] = [
-  { name: 'as shipped (totals log, open_orders, progress key; trigram indexes)', before: [], after: [] },
+  { name: 'as shipped (totals log, open_orders, progress key, delivery days; trigram indexes)', before: [], after: [] },
   {
     name: 'without the maintained totals, open_orders and progress key',
     before: [
@@ -37,6 +37,14 @@ const variants: readonly Variant[] = [
       'alter table public.orders enable trigger orders_progress_after_update',
       // The runs above moved counts the disabled triggers did not follow.
       'select public.rebuild_order_totals()',
+    ],
+  },
+  {
+    name: 'without the delivery days tally (get_delivery_series reading the leads instead)',
+    before: ['alter table public.leads disable trigger leads_tally_delivery_days_update'],
+    after: [
+      'alter table public.leads enable trigger leads_tally_delivery_days_update',
+      'select public.rebuild_delivery_days()',
     ],
   },
   {
