@@ -67,8 +67,8 @@ async function main(): Promise<void> {
       { name: 'list_clients first page (50)', sql: 'select public.list_clients()', as: 'admin', targetMs: 10 },
       { name: "list_clients search", sql: `select public.list_clients(p_search => 'bench')`, as: 'admin', targetMs: 10 },
       { name: 'preview_order_number', sql: 'select public.preview_order_number()', as: 'admin', targetMs: 10 },
-      { name: `get_delivery_series, ${biggest.toLocaleString('en-US')}-lead order (auto: weeks)`, sql: `select public.get_delivery_series('${bigOrder}')`, as: 'whale', targetMs: 50 },
-      { name: `get_delivery_series, ${biggest.toLocaleString('en-US')}-lead order, per day`, sql: `select public.get_delivery_series('${bigOrder}', 'day')`, as: 'whale', targetMs: 50 },
+      { name: `get_delivery_series, ${biggest.toLocaleString('en-US')}-lead order (auto: weeks)`, sql: `select public.get_delivery_series('${bigOrder}')`, as: 'whale', targetMs: 10 },
+      { name: `get_delivery_series, ${biggest.toLocaleString('en-US')}-lead order, per day`, sql: `select public.get_delivery_series('${bigOrder}', 'day')`, as: 'whale', targetMs: 10 },
       { name: `get_order_forecast, ${biggest.toLocaleString('en-US')}-lead order`, sql: `select public.get_order_forecast('${bigOrder}')`, as: 'whale', targetMs: 10 },
     ];
 
@@ -84,14 +84,15 @@ async function main(): Promise<void> {
     }
     console.log(table(['call', 'as', 'median ms', 'p95 ms', 'target', 'met'], rows));
 
-    // The one statement behind the delivery series, as the function runs it, with its plan.
+    // The grouping behind the delivery series, as the function runs it (over the order's
+    // per-day counts, not its leads), with its plan.
     const { rows: plan } = await db.query<{ 'QUERY PLAN': string }>(
       `explain (analyze, costs off, timing off, summary off)
-       select date_trunc('week', l.delivered_at)::date, count(*)::int from public.leads l
-        where l.order_id = $1 and l.delivered_at is not null group by 1`,
+       select date_trunc('week', d.day)::date, sum(d.delivered)::int from lead_orders.order_delivery_days d
+        where d.order_id = $1 and d.delivered <> 0 group by 1`,
       [bigOrder],
     );
-    console.log(`\nDelivery series grouping, ${biggest.toLocaleString('en-US')} leads:\n\n    ${plan.map((r) => r['QUERY PLAN']).join('\n    ')}`);
+    console.log(`\nDelivery series grouping, ${biggest.toLocaleString('en-US')}-lead order:\n\n    ${plan.map((r) => r['QUERY PLAN']).join('\n    ')}`);
   } finally {
     await pool.end().catch(() => undefined);
     await server.stop();
