@@ -212,4 +212,23 @@ onEveryBackend('direct multi-row lead writes lock their orders in one global ord
     );
     assert.deepEqual(await delivered([from, open, paused]), [3, 0, 0]);
   });
+  test('an upsert of leads (insert … on conflict do update, PostgREST\'s merge-duplicates) counts and records inserted and updated rows once each', async () => {
+    const { db } = backend();
+    const [from, to] = [await order(), await order()];
+    const ids = Array.from({ length: 3 }, () => randomUUID()).sort();
+    await leadsIn([[ids[0]!, from, 'Approved'], [ids[1]!, from, 'New']]);
+    await queryAs(db, w.admin,
+      `insert into public.leads (id, company_name, status, client_id, order_id)
+       select u.id, 'Upserted', 'Approved', $2, $3 from unnest($1::uuid[]) as u(id)
+       on conflict (id) do update set order_id = excluded.order_id, status = excluded.status`,
+      [ids, w.clientIdA, to]);
+    assert.deepEqual(await delivered([from, to]), [0, 3]);
+    const events = await db.query(
+      `select lead_id, event_type from public.order_events where order_id = $1 and lead_id is not null order by lead_id, id`, [to]);
+    assert.deepEqual(events.rows, [
+      { lead_id: ids[0], event_type: 'lead_moved' },
+      { lead_id: ids[1], event_type: 'lead_moved' },
+      { lead_id: ids[2], event_type: 'lead_assigned' },
+    ]);
+  });
 });
