@@ -26,11 +26,16 @@ export const databaseErrors = {
 export type DatabaseErrorSqlState = keyof typeof databaseErrors;
 export type DatabaseErrorCode = (typeof databaseErrors)[DatabaseErrorSqlState]['code'];
 
-const bySqlState: Record<string, DatabaseErrorCode> = Object.fromEntries(
+// A Map, not a plain object: a SQLSTATE is text from the server, and a property lookup would
+// find inherited keys ('constructor', 'toString', '__proto__') on Object.prototype.
+const bySqlState: ReadonlyMap<string, DatabaseErrorCode> = new Map(
   Object.entries(databaseErrors).map(([state, { code }]) => [state, code]),
 );
 
-/** The stable name for a SQLSTATE raised by the migrations, or undefined for any other code. */
+/**
+ * The stable name for a SQLSTATE raised by the migrations (`'LO041'` → `'order_full'`), or
+ * undefined for any other code, including names of Object.prototype members.
+ */
 export function databaseErrorCode(sqlState: string | undefined): DatabaseErrorCode | undefined {
-  return sqlState === undefined ? undefined : bySqlState[sqlState];
+  return sqlState === undefined ? undefined : bySqlState.get(sqlState);
 }

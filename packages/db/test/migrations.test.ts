@@ -74,7 +74,7 @@ for (const version of [15, 17] as const) {
          where p.prosecdef and n.nspname in ('public', 'lead_orders') and p.proname <> 'is_admin' order by 1`);
       assert.deepEqual(rows.map((r) => r.name), [
         // Triggers that keep counts and history right whoever changes a lead or an order.
-        'lead_orders.leads_after_write',
+        'lead_orders.leads_after_statement',
         'lead_orders.leads_before_write',
         'lead_orders.orders_after_insert',
         'lead_orders.orders_before_update',

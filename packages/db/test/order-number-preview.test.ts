@@ -52,4 +52,14 @@ onEveryBackend('preview_order_number and is_order_number_available', (backend) =
       await rejectsWith(rpc(db, w.admin, 'is_order_number_available', { p_order_number: bad }), 'invalid_input');
     }
   });
+
+  test('a number longer than an order can hold (40 characters after trimming) is invalid_input, not available', async () => {
+    const { db } = backend();
+    const longest = `L-${w.adminId.slice(0, 8)}-`.padEnd(40, 'x');
+    assert.equal((await rpc(db, w.admin, 'is_order_number_available', { p_order_number: `  ${longest}  ` })).available, true);
+    assert.equal((await addOrder(db, w, w.clientIdA, 5, { p_order_number: longest })).order_number, longest);
+    const error = await rejectsWith(rpc(db, w.admin, 'is_order_number_available', { p_order_number: `${longest}y` }), 'invalid_input');
+    assert.equal(JSON.parse(error.detail).max_length, 40);
+    await rejectsWith(addOrder(db, w, w.clientIdA, 5, { p_order_number: `${longest}y` }), 'invalid_input');
+  });
 });
