@@ -143,10 +143,10 @@ $$;
 revoke execute on function public.rebuild_delivery_days() from public, anon;
 grant execute on function public.rebuild_delivery_days() to authenticated, service_role;
 
--- Days are the agency's: a new time zone moves deliveries to other days.
+-- Days are the agency's: a new time zone moves deliveries to other days. Runs as whoever writes
+-- the settings: the owner, inside set_agency_time_zone (no API role may write them).
 create or replace function lead_orders.agency_settings_rebuild_days() returns trigger
 language plpgsql
-security definer
 set search_path = ''
 as $$
 begin

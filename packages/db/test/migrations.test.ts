@@ -76,8 +76,11 @@ for (const version of [15, 17] as const) {
         // Triggers that keep counts and history right whoever changes a lead or an order.
         'lead_orders.leads_after_statement',
         'lead_orders.leads_before_write',
+        // Keeps the per-day delivery counts behind the delivery chart, in a table no API role may write.
+        'lead_orders.leads_tally_delivery_days',
         'lead_orders.orders_after_insert',
         'lead_orders.orders_before_update',
+        'lead_orders.orders_drop_delivery_days',
         // Keep the dashboard totals and sort keys, in tables no API role may write.
         'lead_orders.orders_progress_after_write',
         'lead_orders.orders_totals_after_write',
@@ -106,6 +109,8 @@ for (const version of [15, 17] as const) {
         // Checks is_order_admin() first; draws from a counter table nobody else may touch.
         'public.next_order_number',
         'public.preview_order_number',
+        // Checks is_order_admin() first; rewrites counts nobody else may touch.
+        'public.rebuild_delivery_days',
         'public.rebuild_order_counts',
         // Checks is_order_admin() first; rewrites the totals nobody else may touch.
         'public.rebuild_order_totals',
