@@ -316,6 +316,10 @@ export type Database = {
         Args: never
         Returns: Json
       }
+      rebuild_delivery_days: {
+        Args: never
+        Returns: Json
+      }
       rebuild_order_counts: {
         Args: never
         Returns: Json
