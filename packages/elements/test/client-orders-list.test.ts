@@ -62,6 +62,18 @@ describe('client-orders-list (presentational)', () => {
     expect(titles(el)).to.deep.equal(['A', 'C', 'B']);
   });
 
+  it('an unknown sort, even one named like an Object member, sorts by priority', async () => {
+    const orders = [
+      makeOrder({ order_number: 'Low', priority: 1 }),
+      makeOrder({ order_number: 'High', priority: 5 }),
+    ];
+    for (const sort of ['__proto__', 'constructor', 'toString', 'nonsense']) {
+      const el = await fixture<ClientOrdersList>(html`<client-orders-list sort=${sort} .orders=${orders}></client-orders-list>`);
+      expect(titles(el), sort).to.deep.equal(['High', 'Low']);
+      expect(el.matches(':state(ready)'), sort).to.be.true;
+    }
+  });
+
   it('renders one page of 10,000 orders and pages through them', async () => {
     const el = await fixture<ClientOrdersList>(html`<client-orders-list page-size="25" .orders=${many(10000)}></client-orders-list>`);
     expect(rows(el)).to.have.length(25);

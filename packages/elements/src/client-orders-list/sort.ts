@@ -18,7 +18,9 @@ const compare: Record<SortKey, (a: Order, b: Order) => number> = {
 export function view(orders: readonly Order[], status: OrderStatus | '', sort: SortKey): Order[] {
   const rows = status ? orders.filter((o) => o.status === status) : orders.slice();
   // Ties keep the database's order (priority, target date, id): Array.prototype.sort is stable.
-  return rows.sort(compare[sort] ?? compare.priority);
+  // Own keys only: a sort attribute such as `__proto__` or `constructor` falls back to priority
+  // instead of finding Object's members.
+  return rows.sort(Object.hasOwn(compare, sort) ? compare[sort] : compare.priority);
 }
 
 /**

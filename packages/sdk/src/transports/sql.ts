@@ -58,7 +58,8 @@ export interface SqlTransportOptions {
 function typeOf(fn: DatabaseFunction, name: string): string {
   if (name === 'p_status' && fn === 'list_leads') return 'text[]';
   if (name === 'p_status' && fn !== 'get_orders') return 'public.order_status';
-  return argumentTypes[name] ?? 'text';
+  // Own keys only: a name such as 'constructor' must not find Object's members in the SQL cast.
+  return Object.hasOwn(argumentTypes, name) ? argumentTypes[name]! : 'text';
 }
 
 function toParameter(value: unknown): unknown {
