@@ -341,6 +341,16 @@ onEveryBackend('delivered counts under long random sequences', (backend) => {
       checkAgainstModel(now, state.model, context);
       const rebuilt = await rpc(db, admin(), 'rebuild_order_counts');
       assert.deepEqual(rebuilt.drifted, [], `${context}: rebuild_order_counts found drift`);
+      // The per-day delivery counts behind the chart follow every step too.
+      const { rows: days } = await db.query<{ n: number }>(
+        `select count(*)::int as n
+           from lead_orders.order_delivery_days d
+           full join (select l.order_id, (l.delivered_at at time zone lead_orders.agency_time_zone())::date as day, count(*)::int as delivered
+                        from public.leads l where l.order_id is not null and l.delivered_at is not null group by 1, 2) t
+             on t.order_id = d.order_id and t.day = d.day
+          where coalesce(d.delivered, 0) <> coalesce(t.delivered, 0)`,
+      );
+      assert.equal(days[0]!.n, 0, `${context}: delivery days drifted`);
       last = now;
     }
   }

@@ -60,6 +60,20 @@ export function boundedText(max: number) {
   );
 }
 
+// The embeddings, overrides and isolates: text that reorders what surrounds it.
+const bidiControls = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * An order's number or name: {@link boundedText}, without the bidirectional controls the database
+ * refuses in labels (U+202A–U+202E, U+2066–U+2069), so a label cannot read reversed
+ * ("Evil\u202Egnp.exe") in lists, links or the CSV export.
+ */
+export function labelText(max: number) {
+  return boundedText(max).check(
+    z.refine((s) => !bidiControls.test(s), 'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)'),
+  );
+}
+
 /** An integer within `range` (inclusive); `int4` unless narrower. */
 export function boundedInt(range: { min: number; max: number } = numberLimits.int4) {
   return z.int().check(z.gte(range.min), z.lte(range.max));

@@ -8,7 +8,7 @@
  * to the database, which refuses with a named error code.
  */
 import * as z from 'zod/mini';
-import { boundedInt, boundedText, DateString, numberLimits, textLimits } from './input-rules.js';
+import { boundedInt, boundedText, DateString, labelText, numberLimits, textLimits } from './input-rules.js';
 
 export { DateString };
 
@@ -211,8 +211,8 @@ export const OrderDetailsOptions = z.strictObject({
   timelineLimit: z.optional(boundedInt(numberLimits.detailRows)),
 });
 
-const orderNumber = boundedText(textLimits.orderNumber);
-const name = z.nullable(boundedText(textLimits.name));
+const orderNumber = labelText(textLimits.orderNumber);
+const name = z.nullable(labelText(textLimits.name));
 const description = z.nullable(boundedText(textLimits.description));
 const priority = boundedInt(numberLimits.priority);
 
