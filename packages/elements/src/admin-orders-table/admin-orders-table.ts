@@ -14,34 +14,14 @@ import { formatDay } from '../shared/data-table/date-format.js';
 import { currentCursor, firstPage, nextPage, pageNumber, previousPage, type CursorStack } from '../shared/data-table/keyset-pages.js';
 import { orderHref } from '../client-orders-list/sort.js';
 import type { OrderOpenDetail } from '../client-orders-list/client-orders-list.js';
-import type { Tracking } from '../shared/tracking.js';
 import type { Order, OrderStatus } from '../shared/types.js';
 import { actionsFor, expectedStatus, isFinal, runAction, type OrderAction } from './order-actions.js';
 import { csvFilename, download } from './csv-download.js';
 import { styles } from './admin-orders-table.styles.js';
+import { filterBar, sortDirection, sorts, type ClientOption, type OrdersTableFilters, type OrdersTableSort } from './filter-bar.js';
+import { bulkBar } from './bulk-bar.js';
 
-const statuses: OrderStatus[] = ['Draft', 'Active', 'Paused', 'Completed', 'Cancelled'];
-
-/** The sorts `get_orders` has; the table's sortable columns map onto them. */
-export type OrdersTableSort = 'priority' | 'target' | 'progress' | 'newest';
-const sorts: readonly OrdersTableSort[] = ['priority', 'target', 'progress', 'newest'];
-/** Each server sort runs one way only: priority high first, nearest target first, least delivered first. */
-const sortDirection: Record<OrdersTableSort, 'ascending' | 'descending'> = {
-  priority: 'descending',
-  target: 'ascending',
-  progress: 'ascending',
-  newest: 'descending',
-};
-
-/** `detail` of `filters-change`: every filter and the sort, `''` where none is set. */
-export interface OrdersTableFilters {
-  status: OrderStatus | '';
-  clientId: string;
-  targetFrom: string;
-  targetTo: string;
-  search: string;
-  sort: OrdersTableSort;
-}
+export type { OrdersTableFilters, OrdersTableSort };
 
 /** `detail` of `order-action`: a status change the database accepted. */
 export interface OrderActionDetail {
@@ -59,9 +39,6 @@ interface Page {
   items: Order[];
   next_cursor: string | null;
 }
-
-/** A client of the filter's picker (`clients.list`). */
-type ClientOption = Awaited<ReturnType<Tracking['clients']['list']>>['items'][number];
 
 /** A confirm step on screen: which action, for which orders, and the button to refocus after. */
 interface Confirming {
@@ -284,51 +261,15 @@ export class AdminOrdersTable extends TrackedElement {
   }
 
   private renderToolbar() {
-    const l = this.localize;
-    const names = l.term('status');
-    const onChange = (key: keyof OrdersTableFilters) => (e: Event) => this.setFilter(key, (e.target as HTMLInputElement).value);
-    const clientKnown = !this.clientId || !this.clients || this.clients.some((c) => c.id === this.clientId);
-    return html`<div class="toolbar" part="toolbar">
-      <label
-        >${l.term('filterStatus')}
-        <select @change=${onChange('status')}>
-          <option value="" ?selected=${!this.status}>${l.term('allStatuses')}</option>
-          ${statuses.map((s) => html`<option value=${s} ?selected=${this.status === s}>${names[s]}</option>`)}
-        </select>
-      </label>
-      ${this.clients
-        ? html`<label
-            >${l.term('filterClient')}
-            <select @change=${onChange('clientId')}>
-              <option value="" ?selected=${!this.clientId}>${l.term('allClients')}</option>
-              ${clientKnown ? nothing : html`<option value=${this.clientId} selected>${this.clientId}</option>`}
-              ${this.clients.map((c) => html`<option value=${c.id} ?selected=${this.clientId === c.id}>${c.client_name}</option>`)}
-            </select>
-          </label>`
-        : nothing}
-      <label
-        >${l.term('filterTargetFrom')}
-        <input type="date" .value=${this.targetFrom} max=${this.targetTo || nothing} @change=${onChange('targetFrom')} />
-      </label>
-      <label
-        >${l.term('filterTargetTo')}
-        <input type="date" .value=${this.targetTo} min=${this.targetFrom || nothing} @change=${onChange('targetTo')} />
-      </label>
-      <label
-        >${l.term('filterSearch')}
-        <input type="search" .value=${this.search} @change=${onChange('search')} @keydown=${(e: KeyboardEvent) => {
-          if (e.key === 'Enter') onChange('search')(e);
-        }} />
-      </label>
-      ${this.sdk && !this.orders
-        ? html`<button type="button" class="export" part="export" aria-disabled=${this.exporting ? 'true' : 'false'} @click=${() => this.exportCsv()}>
-            ${l.term('exportCsv')}
-          </button>`
-        : nothing}
-      <span class="export-status" part="export-status" role="status">${this.exporting
-        ? html`<progress aria-label=${l.term('exporting')}></progress> ${l.term('exportProgress')(this.exported, l.number(this.exported))}`
-        : nothing}</span>
-    </div>`;
+    return filterBar(this.localize, {
+      filters: this.filters,
+      clients: this.clients,
+      canExport: !!this.sdk && !this.orders,
+      exporting: this.exporting,
+      exported: this.exported,
+      onFilter: (key, value) => this.setFilter(key, value),
+      onExport: () => this.exportCsv(),
+    });
   }
 
   private setFilter(key: keyof OrdersTableFilters, raw: string) {
@@ -358,24 +299,17 @@ export class AdminOrdersTable extends TrackedElement {
   }
 
   private renderBulk(rows: Order[]) {
-    const l = this.localize;
     const ids = rows.map((o) => o.id).filter((id) => this.selected.has(id));
     if (ids.length === 0 || !this.sdk) return nothing;
-    const confirming = this.confirming?.where === 'bulk' ? this.confirming : null;
-    return html`<div class="bulk" part="bulk" role="group" aria-label=${l.term('bulkLabel')}>
-      <span>${l.term('selectedCount')(ids.length, l.number(ids.length))}</span>
-      ${confirming
-        ? confirmStep({
-            question: l.term('confirmBulkCancel')(ids.length, l.number(ids.length)),
-            yes: l.term('confirmYes'),
-            no: l.term('confirmNo'),
-            onYes: () => this.act('cancel', confirming.ids, true),
-            onNo: () => this.closeConfirm('[data-bulk="cancel"]'),
-          })
-        : html`<button type="button" data-bulk="pause" @click=${() => this.act('pause', ids, true)}>${l.term('bulkPause')}</button>
-            <button type="button" data-bulk="resume" @click=${() => this.act('resume', ids, true)}>${l.term('bulkResume')}</button>
-            <button type="button" data-bulk="cancel" @click=${() => this.ask('cancel', ids, 'bulk')}>${l.term('bulkCancel')}</button>`}
-    </div>`;
+    return bulkBar(this.localize, {
+      ids,
+      confirmingCancel: this.confirming?.where === 'bulk' ? this.confirming.ids : null,
+      onPause: (chosen) => this.act('pause', chosen, true),
+      onResume: (chosen) => this.act('resume', chosen, true),
+      onAskCancel: (chosen) => this.ask('cancel', chosen, 'bulk'),
+      onCancel: (chosen) => this.act('cancel', chosen, true),
+      onCloseConfirm: () => this.closeConfirm('[data-bulk="cancel"]'),
+    });
   }
 
   private renderNotices() {
