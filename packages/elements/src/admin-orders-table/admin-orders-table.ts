@@ -71,7 +71,8 @@ interface Notice {
  * database's explanation in an alert, when the database refuses. Completing and cancelling ask
  * for confirmation first. The buttons offered follow the status; what is allowed is the
  * database's decision. "Export CSV" hands the filters (not the page) to `orders.exportCsv`,
- * which reads every page; the file is the SDK's, the table only starts the download.
+ * which reads every page; the file is the SDK's, with its header row in the reader's language
+ * (the cells as the database has them); the table only starts the download.
  *
  * With `.orders` given, those rows are shown as they are (no filtering, sorting or paging in the
  * browser; that is the host's) and nothing is fetched; actions still go through an SDK if
@@ -541,7 +542,11 @@ export class AdminOrdersTable extends TrackedElement {
     this.notices = [];
     try {
       // The SDK reads every page the filters select and yields to the browser between pages.
-      const blob = await sdk.orders.exportCsv(this.serverFilters(), { onProgress: (rows) => (this.exported = rows) });
+      const blob = await sdk.orders.exportCsv(this.serverFilters(), {
+        // The header row in the reader's language; the cells stay as the database has them.
+        labels: l.term('csvHeaders'),
+        onProgress: (rows) => (this.exported = rows),
+      });
       const detail: OrdersExportDetail = { blob, filename: csvFilename() };
       const proceed = this.dispatchEvent(
         new CustomEvent<OrdersExportDetail>('orders-export', { detail, bubbles: true, composed: true, cancelable: true }),

@@ -1,5 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/admin-orders-table/define.js';
+import '../../src/shared/locales/register-de.js';
+import '../../src/shared/locales/register-ar.js';
 import type { AdminOrdersTable, OrdersTableFilters } from '../../src/admin-orders-table/define.js';
 import type { Tracking } from '../../src/shared/tracking.js';
 import type { Order } from '../../src/shared/types.js';
@@ -297,6 +299,40 @@ describe('admin-orders-table on PGlite', function () {
     expect(text).to.include(`"${name} line one\nline two"`);
     await waitUntil(() => $(el, '[part="notice"]')!.textContent!.includes('CSV exported.'), 'done announced');
     await expectAccessible(el);
+  });
+
+  it("writes the CSV header row in the reader's language (German), each cell still as the database has it", async () => {
+    const name = unique('Ausfuhr');
+    const made = [await create(`${name} Müller, "GmbH"`), await create(`${name} zweite; Zeile\nzwei`, 'Paused', 7)];
+    const el = await fixture<AdminOrdersTable>(html`<admin-orders-table locale="de" search=${name} page-size="1" .tracking=${db.admin}></admin-orders-table>`);
+    await ready(el);
+    expect($(el, '[part="export"]')!.textContent!.trim()).to.equal('CSV exportieren');
+    const text = await (await exportFile(el)).blob.text();
+    const [header, ...rows] = csvParseRows(text.replace(/\r\n$/, ''));
+    expect(header).to.deep.equal([
+      'Auftragsnummer', 'Kunde', 'Name', 'Status', 'Priorität', 'Gekauft', 'Geliefert', 'Offen',
+      'Fertigstellung %', 'Startdatum', 'Zieldatum', 'Abschlussdatum', 'Erstellt',
+    ]);
+    const byNumber = new Map(rows.map((r) => [r[0], r]));
+    expect([...byNumber.keys()].sort()).to.deep.equal(made.map((o) => o.order_number).sort());
+    for (const order of made) {
+      // Numbers unformatted (no German thousands separator), dates ISO, the status as stored.
+      expect(byNumber.get(order.order_number)).to.deep.equal([
+        order.order_number, order.client_name ?? '', order.name!, order.status, '1', String(order.leads_purchased), '0',
+        String(order.leads_purchased), '0', order.start_date ?? '', order.target_delivery_date ?? '', '', new Date(order.created_at).toISOString(),
+      ]);
+    }
+    await waitUntil(() => $(el, '[part="notice"]')!.textContent!.includes('CSV exportiert.'), 'done announced in German');
+  });
+
+  it('writes the CSV header row in Arabic for an Arabic reader', async () => {
+    const order = await create(unique('عربي'));
+    const el = await fixture<AdminOrdersTable>(html`<admin-orders-table locale="ar" search=${order.order_number} .tracking=${db.admin}></admin-orders-table>`);
+    await ready(el);
+    const [header, row] = csvParseRows((await (await exportFile(el)).blob.text()).trim());
+    expect(header!.slice(0, 3)).to.deep.equal(['رقم الطلب', 'العميل', 'الاسم']);
+    expect(header).to.have.length(13);
+    expect(row![0]).to.equal(order.order_number);
   });
 
   it('guards a cell that a spreadsheet would run as a formula', async () => {
