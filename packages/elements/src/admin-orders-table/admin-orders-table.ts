@@ -87,12 +87,14 @@ interface Notice {
  * @attr target-to - Target delivery date on or before this day (`YYYY-MM-DD`).
  * @attr search - Matches order number, name and client name (the database's search).
  * @attr sort - `priority` (default), `target`, `progress` or `newest`.
+ * @attr page - The page on screen, as `filters-change` reported it (opaque keyset cursors); empty for the first.
  * @attr page-size - Rows per page, 1 to 500 (default 20).
  * @attr href-template - Link per order, e.g. `/admin/orders/{id}` (also `{order_number}`, `{client_id}`).
  * @attr locale - Language tag; defaults to the nearest `lang`.
  *
- * @fires {CustomEvent<OrdersTableFilters>} filters-change - The user changed a filter or the sort;
- *   `detail` holds all of them, for the host's URL. Not fired for changes the host makes.
+ * @fires {CustomEvent<OrdersTableFilters>} filters-change - The user changed a filter, the sort or
+ *   the page; `detail` holds all of them, for the host's URL (give them back as attributes and a
+ *   reload shows the same rows). Not fired for changes the host makes.
  * @fires {CustomEvent<OrderOpenDetail>} order-open - An order number was activated. Cancelable:
  *   with `href-template`, cancelling keeps the browser from following the link.
  * @fires {CustomEvent<OrderActionDetail>} order-action - The database accepted a status change.
@@ -135,10 +137,15 @@ export class AdminOrdersTable extends TrackedElement {
   @property({ reflect: true }) sort: OrdersTableSort = 'priority';
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
+  /**
+   * The page on screen, as the keyset cursors of the pages after the first that lead to it,
+   * space-separated (`''`: the first page). Opaque: store what `filters-change` reports and give
+   * it back, so a reload shows the same page.
+   */
+  @property({ reflect: true }) page = '';
   /** The rows to show as they are; nothing is fetched while it is set. */
   @property({ attribute: false }) orders?: Order[];
 
-  @state() private cursors: CursorStack = firstPage;
   @state() private selected: ReadonlySet<string> = new Set();
   /** Optimistic statuses of actions still running, by order id. */
   @state() private pending: ReadonlyMap<string, OrderStatus> = new Map();
@@ -156,12 +163,26 @@ export class AdminOrdersTable extends TrackedElement {
 
   protected override readonly data: DataController<Page> = new DataController<Page>(this, {
     given: () => (this.orders ? { items: this.orders, next_cursor: null } : undefined),
-    args: () => [this.status, this.clientId, this.targetFrom, this.targetTo, this.search, this.sortKey, this.limit, this.cursors],
+    args: () => [this.status, this.clientId, this.targetFrom, this.targetTo, this.search, this.sortKey, this.limit, this.page],
     load: (tracking, signal) => tracking.orders.list({ ...this.serverFilters(), limit: this.limit, cursor: currentCursor(this.cursors) }, { signal }),
     watch: () => ({ all: true }),
   });
 
-  /** The filters and sort as they are now (what `filters-change` reports). */
+  /** The page's cursor stack, from `page`. */
+  private get cursors(): CursorStack {
+    const rest = this.page.split(' ').filter(Boolean);
+    return rest.length ? [...firstPage, ...rest] : firstPage;
+  }
+
+  /** Moves to another page and tells the host (`filters-change`), for its URL. */
+  private goTo(stack: CursorStack) {
+    const page = stack.slice(1).join(' ');
+    if (page === this.page) return;
+    this.page = page;
+    this.dispatchEvent(new CustomEvent<OrdersTableFilters>('filters-change', { detail: this.filters, bubbles: true, composed: true }));
+  }
+
+  /** The filters, sort and page as they are now (what `filters-change` reports). */
   get filters(): OrdersTableFilters {
     return {
       status: this.status,
@@ -170,6 +191,7 @@ export class AdminOrdersTable extends TrackedElement {
       targetTo: this.targetTo,
       search: this.search,
       sort: this.sortKey,
+      page: this.page,
     };
   }
 
@@ -199,7 +221,8 @@ export class AdminOrdersTable extends TrackedElement {
     const filterKeys = ['status', 'clientId', 'targetFrom', 'targetTo', 'search', 'sort', 'pageSize', 'tracking', 'orders'];
     if (filterKeys.some((k) => changed.has(k))) {
       // A cursor only continues the filter and sort it came from; the selection was of other rows.
-      if (this.cursors.length > 1) this.cursors = firstPage;
+      // A page given together with its filters (a reload from the URL) is kept.
+      if (this.page && !changed.has('page')) this.page = '';
       if (this.selected.size) this.selected = new Set();
       this.confirming = null;
     }
@@ -296,6 +319,8 @@ export class AdminOrdersTable extends TrackedElement {
         this.sort = value as OrdersTableSort;
         break;
     }
+    // A cursor only continues the filter and sort it came from.
+    this.page = '';
     this.dispatchEvent(new CustomEvent<OrdersTableFilters>('filters-change', { detail: this.filters, bubbles: true, composed: true }));
   }
 
@@ -452,7 +477,7 @@ export class AdminOrdersTable extends TrackedElement {
     // While a page loads its buttons only say they are unavailable: a disabled button drops focus.
     const busy = this.data.status !== 'ready';
     return html`<nav class="pagination" part="pagination" aria-label=${l.term('pagination')}>
-      <button type="button" ?disabled=${page <= 1} aria-disabled=${busy ? 'true' : 'false'} @click=${() => busy || (this.cursors = previousPage(this.cursors))}>
+      <button type="button" ?disabled=${page <= 1} aria-disabled=${busy ? 'true' : 'false'} @click=${() => busy || this.goTo(previousPage(this.cursors))}>
         ${l.term('previousPage')}
       </button>
       <span aria-live="polite">${busy ? nothing : l.term('pageNumber')(l.number(page))}</span>
@@ -460,7 +485,7 @@ export class AdminOrdersTable extends TrackedElement {
         type="button"
         ?disabled=${!busy && !value?.next_cursor}
         aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => busy || (this.cursors = nextPage(this.cursors, value?.next_cursor ?? null))}
+        @click=${() => busy || this.goTo(nextPage(this.cursors, value?.next_cursor ?? null))}
       >
         ${l.term('nextPage')}
       </button>

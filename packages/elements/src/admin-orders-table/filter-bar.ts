@@ -24,6 +24,8 @@ export interface OrdersTableFilters {
   targetTo: string;
   search: string;
   sort: OrdersTableSort;
+  /** The page on screen (the `page` attribute): `''` for the first; reset by any filter or sort change. */
+  page: string;
 }
 
 /** A client of the filter's picker (`clients.list`). */
