@@ -15,7 +15,7 @@ import { currentCursor, firstPage, nextPage, pageNumber, previousPage, type Curs
 import { orderHref } from '../client-orders-list/sort.js';
 import type { OrderOpenDetail } from '../client-orders-list/client-orders-list.js';
 import type { Order, OrderStatus } from '../shared/types.js';
-import { actionsFor, expectedStatus, isFinal, runAction, type OrderAction } from './order-actions.js';
+import { actionLabel, actionsFor, expectedStatus, isFinal, runAction, type OrderAction } from './order-actions.js';
 import { csvFilename, download } from './csv-download.js';
 import { styles } from './admin-orders-table.styles.js';
 import { filterBar, sortDirection, sorts, type ClientOption, type OrdersTableFilters, type OrdersTableSort } from './filter-bar.js';
@@ -449,26 +449,10 @@ export class AdminOrdersTable extends TrackedElement {
           aria-disabled=${busy ? 'true' : 'false'}
           @click=${() => busy || (isFinal(action) ? this.ask(action, [order.id], where) : this.act(action, [order.id]))}
         >
-          ${this.actionLabel(action, order.status)}
+          ${actionLabel(this.localize, action, order.status)}
         </button>`,
       )}
     </div>`;
-  }
-
-  private actionLabel(action: OrderAction, status: OrderStatus): string {
-    const l = this.localize;
-    switch (action) {
-      case 'activate':
-        return l.term('actionActivate');
-      case 'pause':
-        return l.term('actionPause');
-      case 'resume':
-        return status === 'Completed' ? l.term('actionReopen') : l.term('actionResume');
-      case 'complete':
-        return l.term('actionComplete');
-      case 'cancel':
-        return l.term('actionCancel');
-    }
   }
 
   private renderPagination(value: Page | undefined) {
