@@ -63,3 +63,33 @@ export const NotFound: Story = {
   render: (_args, { loaded }) =>
     html`<admin-order-detail order-id="00000000-0000-4000-8000-00000000abcd" .tracking=${(loaded as DemoContext).admin as OrderTracking}></admin-order-detail>`,
 };
+
+/**
+ * Moving one of the order's leads to another order of client A: the step lists the client's
+ * orders with their counts; full and inactive ones are disabled and say why. Choose one and
+ * "Move lead": the counts of both orders follow live.
+ */
+export const MovingALead: Story = {
+  tags: ['database'],
+  loaders: [
+    async (context) => {
+      const demo = await loadDemo(context);
+      const { items } = await demo.admin.orders.list({ clientId: demo.users.clientA.client_id!, status: 'Active', limit: 50 });
+      // An order that has leads to move.
+      const withLeads = items.find((o) => o.leads_delivered > 0) ?? items[0];
+      return { ...demo, orderId: withLeads?.id ?? '' };
+    },
+  ],
+  render: OnDemoDatabase.render,
+  play: async ({ canvasElement }) => {
+    const page = canvasElement.querySelector('admin-order-detail')!;
+    const start = () => page.shadowRoot?.querySelector<HTMLButtonElement>('button.move-start');
+    // The leads arrive after the page: wait for the first row's "Move" (a state, not a time).
+    await new Promise<void>((resolve) => {
+      const check = () => (start() ? resolve() : setTimeout(check, 50));
+      check();
+    });
+    start()!.click();
+  },
+};
+export const MovingALeadInGerman: Story = { ...MovingALead, globals: { locale: 'de' } };

@@ -51,3 +51,38 @@ export const EditOnDemoDatabase: Story = {
     return html`<order-form order-id=${demo.orderId} .tracking=${demo.admin as OrderTracking}></order-form>`;
   },
 };
+
+/** Sets a control's value as typing would, then leaves it (`change`). */
+function fill(form: Element, selector: string, value: string) {
+  const input = form.shadowRoot!.querySelector<HTMLInputElement>(selector)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+  input.dispatchEvent(new Event('change'));
+}
+
+/**
+ * Every bounded field past its bound, submitted: each says its bound on itself (quantity 1 to
+ * 10,000,000, priority −1,000 to 1,000, dates 2000 to 2100, name 200 and description 10,000
+ * characters, a manual number 40), and nothing is sent.
+ */
+export const FieldBounds: Story = {
+  tags: ['database'],
+  loaders: [loadDemo],
+  render: (_args, { loaded }) => html`<order-form .tracking=${(loaded as DemoContext).admin as OrderTracking}></order-form>`,
+  play: async ({ canvasElement }) => {
+    const form = canvasElement.querySelector('order-form')!;
+    await (form as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    form.shadowRoot!.querySelector<HTMLInputElement>('input[value="manual"]')!.click();
+    await (form as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    fill(form, '#order_number', 'N'.repeat(41));
+    fill(form, '#leads_purchased', '10000001');
+    fill(form, '#priority', '1001');
+    fill(form, '#start_date', '1999-12-31');
+    fill(form, '#target_delivery_date', '2101-01-01');
+    fill(form, '#name', 'n'.repeat(201));
+    fill(form, '#description', 'd'.repeat(10_001));
+    form.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
+  },
+};
+export const FieldBoundsInGerman: Story = { ...FieldBounds, globals: { locale: 'de' } };
+export const FieldBoundsRightToLeft: Story = { ...FieldBounds, globals: { dir: 'rtl', locale: 'ar' } };

@@ -38,7 +38,9 @@ try {
   page.on('pageerror', (error) => console.error('page error:', error.message));
   page.on('console', (msg) => msg.type() === 'info' && console.log(msg.text()));
   await page.setViewport({ width: 1024, height: 768 });
-  await page.goto(`http://127.0.0.1:${port}/packages/elements/bench/index.html`);
+  // `npm run bench:elements -- admin-table` runs one part only (see browser.ts).
+  const only = process.argv[2] ? `?only=${encodeURIComponent(process.argv[2])}${process.argv[3] ? `&clients=${Number(process.argv[3])}` : ''}` : '';
+  await page.goto(`http://127.0.0.1:${port}/packages/elements/bench/index.html${only}`);
   await page.waitForFunction(() => window.benchResults, { timeout: 900000, polling: 1000 });
   const results = await page.evaluate(() => window.benchResults);
   if (results.error) throw new Error(results.error);

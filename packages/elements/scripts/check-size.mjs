@@ -30,7 +30,7 @@ const budgets = [
   { name: 'order-filter', input: src('order-filter/define.ts'), limit: 10 * KB },
   // With the progress card it composes and the chart (d3-shape, d3-array).
   { name: 'client-order-detail', input: src('client-order-detail/define.ts'), limit: 20 * KB },
-  { name: 'admin-order-detail', input: src('admin-order-detail/define.ts'), limit: 24 * KB },
+  { name: 'admin-order-detail', input: src('admin-order-detail/define.ts'), limit: 26 * KB },
   // Every widget and page element (table, form, dialog, filter, both detail pages): was 25 KB for the five widgets alone (15 KB measured).
   { name: 'all widgets (index)', input: src('index.ts'), limit: 40 * KB },
   { name: 'German locale', input: src('shared/locales/register-de.ts') },

@@ -49,4 +49,22 @@ export const styles = css`
   .notice:empty {
     display: none;
   }
+  .lead-actions,
+  .move-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-xs);
+  }
+  .move {
+    display: grid;
+    gap: var(--_space-s);
+    margin-block: var(--_space-s);
+    padding: var(--_space-s);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .move-title {
+    margin: 0;
+    font-weight: 600;
+  }
 `;

@@ -20,6 +20,8 @@ import { leadTable } from '../shared/order-detail/lead-table.js';
 import { timelineView } from '../shared/order-detail/timeline-view.js';
 import { orderDetailStyles } from '../shared/order-detail/order-detail.styles.js';
 import { actionsFor, isFinal, runAction, type OrderAction } from '../admin-orders-table/order-actions.js';
+import { leadMoveStep } from './lead-move.js';
+import type { OrderSelect } from '../order-select/order-select.js';
 import { styles } from './admin-order-detail.styles.js';
 
 interface Overview {
@@ -40,13 +42,15 @@ const leadStatuses = ['New', 'Approved', 'Lead', 'Rejected'];
 /**
  * An order as the admin works on it: information and progress (the progress card), the status
  * actions, the forecast, the delivery chart, the order's leads (paged, filtered by lead status,
- * each can be taken out), a panel to assign the client's leads that are in no order (searchable,
+ * each can be taken out or moved to another order of the client through `<order-select>`, which
+ * shows each order's room and says why a full or inactive one cannot take it), a panel to assign the client's leads that are in no order (searchable,
  * paged, pick one or many, capacity shown as you pick, all-or-nothing through `leads.assignMany`)
  * and the history. Live: another admin's assignment shows up without reload.
  *
  * Reads `orders.get`, `orders.deliverySeries`, `orders.forecast`, `leads.list({ orderId, status })`
  * and `leads.list({ clientId, noOrder: true, search })`; writes through `orders.pause` (and the
- * other status methods), `leads.assignMany` and `leads.assignToOrder(leadId, null)`. Every refusal
+ * other status methods), `leads.assignMany`, `leads.assignToOrder(leadId, otherOrderId)` (move)
+ * and `leads.assignToOrder(leadId, null)` (take out). Every refusal
  * is shown in the database's words and changes nothing.
  *
  * @summary The admin's order page: progress, chart, leads, assignment, history, status.
@@ -70,6 +74,7 @@ const leadStatuses = ['New', 'Approved', 'Lead', 'Rejected'];
  * @csspart lead-row - Each lead.
  * @csspart assign - The assignment panel.
  * @csspart capacity - Picked leads against the room left.
+ * @csspart move - The step that moves a lead to another order.
  * @csspart notice - What the last change did, or the database's refusal.
  * @csspart timeline - The history.
  *
@@ -97,6 +102,8 @@ export class AdminOrderDetail extends TrackedElement {
   @state() private picked: ReadonlySet<string> = new Set();
   @state() private confirming: OrderAction | null = null;
   @state() private busy = false;
+  /** The lead being moved to another order, while its move step is open. */
+  @state() private moving: LeadRow | null = null;
   @state() private notice: { kind: 'done' | 'refused'; text: string } | null = null;
 
   protected override readonly data = new DataController<Overview>(this, {
@@ -159,6 +166,7 @@ export class AdminOrderDetail extends TrackedElement {
       this.leadCursors = firstPage;
       this.poolCursors = firstPage;
       this.picked = new Set();
+      this.moving = null;
       this.notice = null;
     }
   }
@@ -257,7 +265,7 @@ export class AdminOrderDetail extends TrackedElement {
   private renderLeads() {
     const l = this.localize;
     const { status, value } = this.leads;
-    const filter = html`<label class="inline"
+    const filter = html`<label class="inline leads-filter"
       >${l.term('leadStatusFilter')}
       <select
         @change=${(e: Event) => {
@@ -277,9 +285,25 @@ export class AdminOrderDetail extends TrackedElement {
       body = html`${leadTable(l, value.items, {
         action: {
           header: l.term('colActions'),
-          cell: (lead) => html`<button type="button" class="unassign" @click=${() => this.unassign(lead)}>${l.term('leadUnassign')(lead.company_name)}</button>`,
+          cell: (lead) => html`<div class="lead-actions">
+            <button type="button" class="move-start" data-lead=${lead.id} aria-expanded=${this.moving?.id === lead.id ? 'true' : 'false'} @click=${() => this.startMove(lead)}>
+              ${l.term('leadMove')(lead.company_name)}
+            </button>
+            <button type="button" class="unassign" @click=${() => this.unassign(lead)}>${l.term('leadUnassign')(lead.company_name)}</button>
+          </div>`,
         },
       })}
+      ${this.moving
+        ? leadMoveStep(l, {
+            lead: this.moving,
+            clientId: this.data.value!.details.order.client_id,
+            tracking: this.sdk,
+            locale: this.locale ?? undefined,
+            busy: this.busy,
+            onMove: (select) => this.move(select),
+            onCancel: () => this.endMove(true),
+          })
+        : nothing}
       ${this.pager(l.term('leadsTitle'), this.leadCursors, value.next_cursor, (c) => (this.leadCursors = c))}`;
     return html`${filter} ${body}`;
   }
@@ -293,6 +317,56 @@ export class AdminOrderDetail extends TrackedElement {
       this.notice = { kind: 'done', text: l.term('leadUnassigned')(lead.company_name) };
     } catch (error) {
       this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')((error as Error).message) };
+    }
+  }
+
+  private startMove(lead: LeadRow) {
+    this.moving = lead;
+    this.notice = null;
+    this.updateComplete.then(() => this.renderRoot.querySelector<OrderSelect>('.move order-select')?.focus());
+  }
+
+  /** Closes the move step; `refocus` puts focus back on the lead's "Move" button (when it is still listed). */
+  private endMove(refocus: boolean) {
+    const id = this.moving?.id;
+    this.moving = null;
+    if (!refocus) return;
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.move-start[data-lead="${id}"]`)?.focus());
+  }
+
+  /**
+   * Moves the lead to the order picked in the step, in one call (`leads.assignToOrder`): the
+   * database checks that the order is the client's, active and has room, and moves the counts of
+   * both orders with it. Full or inactive orders are disabled in the picker with the reason; if one
+   * fills up meanwhile, the database's refusal is shown and nothing changes.
+   */
+  private async move(select: OrderSelect) {
+    const tracking = this.sdk;
+    const lead = this.moving;
+    if (!tracking || !lead || this.busy) return;
+    const l = this.localize;
+    const target = select.selectedOrder;
+    if (!target) {
+      this.notice = { kind: 'refused', text: l.term('moveChoose') };
+      select.focus();
+      return;
+    }
+    if (target.id === this.orderId) {
+      this.notice = { kind: 'refused', text: l.term('moveSameOrder') };
+      select.focus();
+      return;
+    }
+    this.busy = true;
+    try {
+      await tracking.leads.assignToOrder(lead.id, target.id);
+      this.notice = { kind: 'done', text: l.term('moveDone')(lead.company_name, target.order_number) };
+      this.endMove(false);
+      // The lead has left this order's list: focus goes to the list's filter, the section's first control.
+      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.leads-filter select')?.focus());
+    } catch (error) {
+      this.notice = { kind: 'refused', text: l.term('moveRefused')((error as Error).message) };
+    } finally {
+      this.busy = false;
     }
   }
 

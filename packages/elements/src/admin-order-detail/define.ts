@@ -1,5 +1,6 @@
-// The page composes <order-progress-card>: registering the page registers it too.
+// The page composes <order-progress-card> and <order-select>: registering the page registers them too.
 import '../order-progress-card/define.js';
+import '../order-select/define.js';
 import { AdminOrderDetail } from './admin-order-detail.js';
 
 export { AdminOrderDetail };

@@ -14,34 +14,14 @@ import { formatDay } from '../shared/data-table/date-format.js';
 import { currentCursor, firstPage, nextPage, pageNumber, previousPage, type CursorStack } from '../shared/data-table/keyset-pages.js';
 import { orderHref } from '../client-orders-list/sort.js';
 import type { OrderOpenDetail } from '../client-orders-list/client-orders-list.js';
-import type { Tracking } from '../shared/tracking.js';
 import type { Order, OrderStatus } from '../shared/types.js';
-import { actionsFor, expectedStatus, isFinal, runAction, type OrderAction } from './order-actions.js';
+import { actionLabel, actionsFor, expectedStatus, isFinal, runAction, type OrderAction } from './order-actions.js';
 import { csvFilename, download } from './csv-download.js';
 import { styles } from './admin-orders-table.styles.js';
+import { filterBar, sortDirection, sorts, type ClientOption, type OrdersTableFilters, type OrdersTableSort } from './filter-bar.js';
+import { bulkBar } from './bulk-bar.js';
 
-const statuses: OrderStatus[] = ['Draft', 'Active', 'Paused', 'Completed', 'Cancelled'];
-
-/** The sorts `get_orders` has; the table's sortable columns map onto them. */
-export type OrdersTableSort = 'priority' | 'target' | 'progress' | 'newest';
-const sorts: readonly OrdersTableSort[] = ['priority', 'target', 'progress', 'newest'];
-/** Each server sort runs one way only: priority high first, nearest target first, least delivered first. */
-const sortDirection: Record<OrdersTableSort, 'ascending' | 'descending'> = {
-  priority: 'descending',
-  target: 'ascending',
-  progress: 'ascending',
-  newest: 'descending',
-};
-
-/** `detail` of `filters-change`: every filter and the sort, `''` where none is set. */
-export interface OrdersTableFilters {
-  status: OrderStatus | '';
-  clientId: string;
-  targetFrom: string;
-  targetTo: string;
-  search: string;
-  sort: OrdersTableSort;
-}
+export type { OrdersTableFilters, OrdersTableSort };
 
 /** `detail` of `order-action`: a status change the database accepted. */
 export interface OrderActionDetail {
@@ -59,9 +39,6 @@ interface Page {
   items: Order[];
   next_cursor: string | null;
 }
-
-/** A client of the filter's picker (`clients.list`). */
-type ClientOption = Awaited<ReturnType<Tracking['clients']['list']>>['items'][number];
 
 /** A confirm step on screen: which action, for which orders, and the button to refocus after. */
 interface Confirming {
@@ -94,7 +71,8 @@ interface Notice {
  * database's explanation in an alert, when the database refuses. Completing and cancelling ask
  * for confirmation first. The buttons offered follow the status; what is allowed is the
  * database's decision. "Export CSV" hands the filters (not the page) to `orders.exportCsv`,
- * which reads every page; the file is the SDK's, the table only starts the download.
+ * which reads every page; the file is the SDK's, with its header row in the reader's language
+ * (the cells as the database has them); the table only starts the download.
  *
  * With `.orders` given, those rows are shown as they are (no filtering, sorting or paging in the
  * browser; that is the host's) and nothing is fetched; actions still go through an SDK if
@@ -109,12 +87,14 @@ interface Notice {
  * @attr target-to - Target delivery date on or before this day (`YYYY-MM-DD`).
  * @attr search - Matches order number, name and client name (the database's search).
  * @attr sort - `priority` (default), `target`, `progress` or `newest`.
+ * @attr page - The page on screen, as `filters-change` reported it (opaque keyset cursors); empty for the first.
  * @attr page-size - Rows per page, 1 to 500 (default 20).
  * @attr href-template - Link per order, e.g. `/admin/orders/{id}` (also `{order_number}`, `{client_id}`).
  * @attr locale - Language tag; defaults to the nearest `lang`.
  *
- * @fires {CustomEvent<OrdersTableFilters>} filters-change - The user changed a filter or the sort;
- *   `detail` holds all of them, for the host's URL. Not fired for changes the host makes.
+ * @fires {CustomEvent<OrdersTableFilters>} filters-change - The user changed a filter, the sort or
+ *   the page; `detail` holds all of them, for the host's URL (give them back as attributes and a
+ *   reload shows the same rows). Not fired for changes the host makes.
  * @fires {CustomEvent<OrderOpenDetail>} order-open - An order number was activated. Cancelable:
  *   with `href-template`, cancelling keeps the browser from following the link.
  * @fires {CustomEvent<OrderActionDetail>} order-action - The database accepted a status change.
@@ -157,10 +137,15 @@ export class AdminOrdersTable extends TrackedElement {
   @property({ reflect: true }) sort: OrdersTableSort = 'priority';
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
+  /**
+   * The page on screen, as the keyset cursors of the pages after the first that lead to it,
+   * space-separated (`''`: the first page). Opaque: store what `filters-change` reports and give
+   * it back, so a reload shows the same page.
+   */
+  @property({ reflect: true }) page = '';
   /** The rows to show as they are; nothing is fetched while it is set. */
   @property({ attribute: false }) orders?: Order[];
 
-  @state() private cursors: CursorStack = firstPage;
   @state() private selected: ReadonlySet<string> = new Set();
   /** Optimistic statuses of actions still running, by order id. */
   @state() private pending: ReadonlyMap<string, OrderStatus> = new Map();
@@ -178,12 +163,26 @@ export class AdminOrdersTable extends TrackedElement {
 
   protected override readonly data: DataController<Page> = new DataController<Page>(this, {
     given: () => (this.orders ? { items: this.orders, next_cursor: null } : undefined),
-    args: () => [this.status, this.clientId, this.targetFrom, this.targetTo, this.search, this.sortKey, this.limit, this.cursors],
+    args: () => [this.status, this.clientId, this.targetFrom, this.targetTo, this.search, this.sortKey, this.limit, this.page],
     load: (tracking, signal) => tracking.orders.list({ ...this.serverFilters(), limit: this.limit, cursor: currentCursor(this.cursors) }, { signal }),
     watch: () => ({ all: true }),
   });
 
-  /** The filters and sort as they are now (what `filters-change` reports). */
+  /** The page's cursor stack, from `page`. */
+  private get cursors(): CursorStack {
+    const rest = this.page.split(' ').filter(Boolean);
+    return rest.length ? [...firstPage, ...rest] : firstPage;
+  }
+
+  /** Moves to another page and tells the host (`filters-change`), for its URL. */
+  private goTo(stack: CursorStack) {
+    const page = stack.slice(1).join(' ');
+    if (page === this.page) return;
+    this.page = page;
+    this.dispatchEvent(new CustomEvent<OrdersTableFilters>('filters-change', { detail: this.filters, bubbles: true, composed: true }));
+  }
+
+  /** The filters, sort and page as they are now (what `filters-change` reports). */
   get filters(): OrdersTableFilters {
     return {
       status: this.status,
@@ -192,6 +191,7 @@ export class AdminOrdersTable extends TrackedElement {
       targetTo: this.targetTo,
       search: this.search,
       sort: this.sortKey,
+      page: this.page,
     };
   }
 
@@ -221,7 +221,8 @@ export class AdminOrdersTable extends TrackedElement {
     const filterKeys = ['status', 'clientId', 'targetFrom', 'targetTo', 'search', 'sort', 'pageSize', 'tracking', 'orders'];
     if (filterKeys.some((k) => changed.has(k))) {
       // A cursor only continues the filter and sort it came from; the selection was of other rows.
-      if (this.cursors.length > 1) this.cursors = firstPage;
+      // A page given together with its filters (a reload from the URL) is kept.
+      if (this.page && !changed.has('page')) this.page = '';
       if (this.selected.size) this.selected = new Set();
       this.confirming = null;
     }
@@ -284,51 +285,15 @@ export class AdminOrdersTable extends TrackedElement {
   }
 
   private renderToolbar() {
-    const l = this.localize;
-    const names = l.term('status');
-    const onChange = (key: keyof OrdersTableFilters) => (e: Event) => this.setFilter(key, (e.target as HTMLInputElement).value);
-    const clientKnown = !this.clientId || !this.clients || this.clients.some((c) => c.id === this.clientId);
-    return html`<div class="toolbar" part="toolbar">
-      <label
-        >${l.term('filterStatus')}
-        <select @change=${onChange('status')}>
-          <option value="" ?selected=${!this.status}>${l.term('allStatuses')}</option>
-          ${statuses.map((s) => html`<option value=${s} ?selected=${this.status === s}>${names[s]}</option>`)}
-        </select>
-      </label>
-      ${this.clients
-        ? html`<label
-            >${l.term('filterClient')}
-            <select @change=${onChange('clientId')}>
-              <option value="" ?selected=${!this.clientId}>${l.term('allClients')}</option>
-              ${clientKnown ? nothing : html`<option value=${this.clientId} selected>${this.clientId}</option>`}
-              ${this.clients.map((c) => html`<option value=${c.id} ?selected=${this.clientId === c.id}>${c.client_name}</option>`)}
-            </select>
-          </label>`
-        : nothing}
-      <label
-        >${l.term('filterTargetFrom')}
-        <input type="date" .value=${this.targetFrom} max=${this.targetTo || nothing} @change=${onChange('targetFrom')} />
-      </label>
-      <label
-        >${l.term('filterTargetTo')}
-        <input type="date" .value=${this.targetTo} min=${this.targetFrom || nothing} @change=${onChange('targetTo')} />
-      </label>
-      <label
-        >${l.term('filterSearch')}
-        <input type="search" .value=${this.search} @change=${onChange('search')} @keydown=${(e: KeyboardEvent) => {
-          if (e.key === 'Enter') onChange('search')(e);
-        }} />
-      </label>
-      ${this.sdk && !this.orders
-        ? html`<button type="button" class="export" part="export" aria-disabled=${this.exporting ? 'true' : 'false'} @click=${() => this.exportCsv()}>
-            ${l.term('exportCsv')}
-          </button>`
-        : nothing}
-      <span class="export-status" part="export-status" role="status">${this.exporting
-        ? html`<progress aria-label=${l.term('exporting')}></progress> ${l.term('exportProgress')(this.exported, l.number(this.exported))}`
-        : nothing}</span>
-    </div>`;
+    return filterBar(this.localize, {
+      filters: this.filters,
+      clients: this.clients,
+      canExport: !!this.sdk && !this.orders,
+      exporting: this.exporting,
+      exported: this.exported,
+      onFilter: (key, value) => this.setFilter(key, value),
+      onExport: () => this.exportCsv(),
+    });
   }
 
   private setFilter(key: keyof OrdersTableFilters, raw: string) {
@@ -354,28 +319,23 @@ export class AdminOrdersTable extends TrackedElement {
         this.sort = value as OrdersTableSort;
         break;
     }
+    // A cursor only continues the filter and sort it came from.
+    this.page = '';
     this.dispatchEvent(new CustomEvent<OrdersTableFilters>('filters-change', { detail: this.filters, bubbles: true, composed: true }));
   }
 
   private renderBulk(rows: Order[]) {
-    const l = this.localize;
     const ids = rows.map((o) => o.id).filter((id) => this.selected.has(id));
     if (ids.length === 0 || !this.sdk) return nothing;
-    const confirming = this.confirming?.where === 'bulk' ? this.confirming : null;
-    return html`<div class="bulk" part="bulk" role="group" aria-label=${l.term('bulkLabel')}>
-      <span>${l.term('selectedCount')(ids.length, l.number(ids.length))}</span>
-      ${confirming
-        ? confirmStep({
-            question: l.term('confirmBulkCancel')(ids.length, l.number(ids.length)),
-            yes: l.term('confirmYes'),
-            no: l.term('confirmNo'),
-            onYes: () => this.act('cancel', confirming.ids, true),
-            onNo: () => this.closeConfirm('[data-bulk="cancel"]'),
-          })
-        : html`<button type="button" data-bulk="pause" @click=${() => this.act('pause', ids, true)}>${l.term('bulkPause')}</button>
-            <button type="button" data-bulk="resume" @click=${() => this.act('resume', ids, true)}>${l.term('bulkResume')}</button>
-            <button type="button" data-bulk="cancel" @click=${() => this.ask('cancel', ids, 'bulk')}>${l.term('bulkCancel')}</button>`}
-    </div>`;
+    return bulkBar(this.localize, {
+      ids,
+      confirmingCancel: this.confirming?.where === 'bulk' ? this.confirming.ids : null,
+      onPause: (chosen) => this.act('pause', chosen, true),
+      onResume: (chosen) => this.act('resume', chosen, true),
+      onAskCancel: (chosen) => this.ask('cancel', chosen, 'bulk'),
+      onCancel: (chosen) => this.act('cancel', chosen, true),
+      onCloseConfirm: () => this.closeConfirm('[data-bulk="cancel"]'),
+    });
   }
 
   private renderNotices() {
@@ -489,26 +449,10 @@ export class AdminOrdersTable extends TrackedElement {
           aria-disabled=${busy ? 'true' : 'false'}
           @click=${() => busy || (isFinal(action) ? this.ask(action, [order.id], where) : this.act(action, [order.id]))}
         >
-          ${this.actionLabel(action, order.status)}
+          ${actionLabel(this.localize, action, order.status)}
         </button>`,
       )}
     </div>`;
-  }
-
-  private actionLabel(action: OrderAction, status: OrderStatus): string {
-    const l = this.localize;
-    switch (action) {
-      case 'activate':
-        return l.term('actionActivate');
-      case 'pause':
-        return l.term('actionPause');
-      case 'resume':
-        return status === 'Completed' ? l.term('actionReopen') : l.term('actionResume');
-      case 'complete':
-        return l.term('actionComplete');
-      case 'cancel':
-        return l.term('actionCancel');
-    }
   }
 
   private renderPagination(value: Page | undefined) {
@@ -517,7 +461,7 @@ export class AdminOrdersTable extends TrackedElement {
     // While a page loads its buttons only say they are unavailable: a disabled button drops focus.
     const busy = this.data.status !== 'ready';
     return html`<nav class="pagination" part="pagination" aria-label=${l.term('pagination')}>
-      <button type="button" ?disabled=${page <= 1} aria-disabled=${busy ? 'true' : 'false'} @click=${() => busy || (this.cursors = previousPage(this.cursors))}>
+      <button type="button" ?disabled=${page <= 1} aria-disabled=${busy ? 'true' : 'false'} @click=${() => busy || this.goTo(previousPage(this.cursors))}>
         ${l.term('previousPage')}
       </button>
       <span aria-live="polite">${busy ? nothing : l.term('pageNumber')(l.number(page))}</span>
@@ -525,7 +469,7 @@ export class AdminOrdersTable extends TrackedElement {
         type="button"
         ?disabled=${!busy && !value?.next_cursor}
         aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => busy || (this.cursors = nextPage(this.cursors, value?.next_cursor ?? null))}
+        @click=${() => busy || this.goTo(nextPage(this.cursors, value?.next_cursor ?? null))}
       >
         ${l.term('nextPage')}
       </button>
@@ -607,7 +551,11 @@ export class AdminOrdersTable extends TrackedElement {
     this.notices = [];
     try {
       // The SDK reads every page the filters select and yields to the browser between pages.
-      const blob = await sdk.orders.exportCsv(this.serverFilters(), { onProgress: (rows) => (this.exported = rows) });
+      const blob = await sdk.orders.exportCsv(this.serverFilters(), {
+        // The header row in the reader's language; the cells stay as the database has them.
+        labels: l.term('csvHeaders'),
+        onProgress: (rows) => (this.exported = rows),
+      });
       const detail: OrdersExportDetail = { blob, filename: csvFilename() };
       const proceed = this.dispatchEvent(
         new CustomEvent<OrdersExportDetail>('orders-export', { detail, bubbles: true, composed: true, cancelable: true }),

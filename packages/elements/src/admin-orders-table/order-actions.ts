@@ -1,3 +1,4 @@
+import type { LocalizeController } from '../shared/localize.js';
 import type { Tracking } from '../shared/tracking.js';
 import type { Order, OrderStatus } from '../shared/types.js';
 
@@ -39,4 +40,20 @@ export const isFinal = (action: OrderAction): boolean => action === 'complete' |
 /** Runs one action through the SDK; resolves with the order as the database now has it. */
 export function runAction(tracking: Tracking, action: OrderAction, orderId: string, signal?: AbortSignal): Promise<Order> {
   return tracking.orders[action](orderId, signal ? { signal } : undefined);
+}
+
+/** A row's button label for `action`: "Resume" reads "Reopen" on a Completed order. */
+export function actionLabel(l: LocalizeController, action: OrderAction, status: OrderStatus): string {
+  switch (action) {
+    case 'activate':
+      return l.term('actionActivate');
+    case 'pause':
+      return l.term('actionPause');
+    case 'resume':
+      return status === 'Completed' ? l.term('actionReopen') : l.term('actionResume');
+    case 'complete':
+      return l.term('actionComplete');
+    case 'cancel':
+      return l.term('actionCancel');
+  }
 }

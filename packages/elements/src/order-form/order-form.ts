@@ -7,7 +7,8 @@ import { tokens } from '../shared/tokens.js';
 import { errorView, messageView, skeleton, stateStyles } from '../shared/states.js';
 import type { Tracking } from '../shared/tracking.js';
 import type { Order } from '../shared/types.js';
-import { changesFrom, createInput, emptyValues, fieldMessage, fieldOfRefusal, invalidFields, type Field, type Values } from './fields.js';
+import { bounds, changesFrom, createInput, emptyValues, fieldMessage, invalidFields, refusalsOf, type Field, type MessageContext, type Values } from './fields.js';
+import { formatDay } from '../shared/data-table/date-format.js';
 import { styles } from './order-form.styles.js';
 
 /** `detail` of `order-saved`. */
@@ -55,8 +56,11 @@ function valuesOf(order: Order): Values {
  * (`aria-describedby`, `aria-invalid`) and is announced. Fields are checked with the SDK's own
  * zod schemas when they change and again before submitting; what only the database knows comes
  * back as its refusal and lands on its field: `order_number_taken` on the number,
- * `quantity_below_delivered` and `invalid_quantity` on the quantity, `invalid_dates` on the target
- * date, `client_not_found` on the client. Anything else is said above the form.
+ * `quantity_below_delivered` and `invalid_quantity` on the quantity, `invalid_dates` on the date
+ * it names (else the target date), `invalid_input` on the field its `details.field` names,
+ * `client_not_found` on the client. Anything else is said above the form. Every bounded field
+ * names its bound in its message (number ≤ 40 characters, name ≤ 200, description ≤ 10,000,
+ * quantity 1–10,000,000, priority ±1,000, dates 2000-01-01–2100-12-31).
  *
  * The availability check sends one request per `input` event and cancels the one before (an
  * `AbortSignal`), so only the answer for the latest text counts; no timers.
@@ -184,6 +188,12 @@ export class OrderForm extends TrackedElement {
       this.numberCheck = 'idle';
       return;
     }
+    if ([...text].length > bounds.orderNumber) {
+      // No order can hold it: say so on the field instead of asking the database.
+      this.numberCheck = 'idle';
+      this.setError('order_number', fieldMessage(this.messages, 'order_number', this.values));
+      return;
+    }
     const abort = (this.#numberCheck = new AbortController());
     this.numberCheck = 'checking';
     sdk.orders.isNumberAvailable(text, { signal: abort.signal }).then(
@@ -212,7 +222,13 @@ export class OrderForm extends TrackedElement {
   /** Checks one field after it changed (the database's own refusal stays until the field changes). */
   private validateField(field: Field) {
     const bad = invalidFields(this.values, this.mode, this.#loaded);
-    this.setError(field, bad.has(field) ? fieldMessage((k) => this.localize.term(k), field) : undefined);
+    this.setError(field, bad.has(field) ? fieldMessage(this.messages, field, this.values) : undefined);
+  }
+
+  /** The words and formats the field messages use, in the form's language. */
+  private get messages(): MessageContext {
+    const l = this.localize;
+    return { term: (k) => l.term(k), number: (n) => l.number(n), day: (d) => formatDay(l.lang(), d) };
   }
 
   protected override render() {
@@ -237,7 +253,7 @@ export class OrderForm extends TrackedElement {
         ${this.input('start_date', l.term('fieldStartDate'), { type: 'date' })}
         ${this.input('target_delivery_date', l.term('fieldTargetDate'), { type: 'date', min: this.values.start_date || undefined })}
       </div>
-      ${this.input('name', l.term('fieldName'), { type: 'text', maxlength: '200' })}
+      ${this.input('name', l.term('fieldName'), { type: 'text', maxlength: String(bounds.name) })}
       ${this.field('description', l.term('fieldDescription'), html`<textarea
         id="description"
         name="description"
@@ -382,7 +398,7 @@ export class OrderForm extends TrackedElement {
         part="input"
         type="text"
         required
-        maxlength="100"
+        maxlength=${bounds.orderNumber}
         autocomplete="off"
         aria-invalid=${this.errors.order_number ? 'true' : 'false'}
         aria-describedby="order_number-error order_number-status"
@@ -421,10 +437,9 @@ export class OrderForm extends TrackedElement {
     const tracking = this.sdk;
     if (!tracking || this.saving) return;
     const l = this.localize;
-    const term = <K extends Parameters<typeof l.term>[0]>(k: K) => l.term(k);
     const bad = invalidFields(this.values, this.mode, this.#loaded);
     const errors: Partial<Record<Field, string>> = {};
-    for (const field of bad) errors[field] = fieldMessage(term, field);
+    for (const field of bad) errors[field] = fieldMessage(this.messages, field, this.values);
     // A number the database already said is taken stays wrong until it changes.
     if (this.numberCheck === 'taken' && this.values.number_mode === 'manual') errors.order_number = l.term('numberTaken');
     if (Object.keys(errors).length) return this.showErrors(errors);
@@ -450,29 +465,12 @@ export class OrderForm extends TrackedElement {
         new CustomEvent<OrderSavedDetail>('order-saved', { detail: { order, created: this.mode === 'create' }, bubbles: true, composed: true }),
       );
     } catch (error) {
-      const { code, message, issues } = error as { code?: string; message?: string; issues?: { path: string }[] };
-      const field = fieldOfRefusal(code);
-      if (field) {
-        const text =
-          code === 'order_number_taken'
-            ? l.term('numberTaken')
-            : code === 'quantity_below_delivered'
-              ? l.term('errQuantityBelowDelivered')
-              : code === 'invalid_dates'
-                ? l.term('errDatesOrder')
-                : code === 'client_not_found'
-                  ? l.term('errClientRequired')
-                  : l.term('errQuantity');
-        if (code === 'order_number_taken') this.numberCheck = 'taken';
-        this.showErrors({ [field]: text });
-      } else if (code === 'invalid_input' && issues?.length) {
-        const fromSdk: Partial<Record<Field, string>> = {};
-        for (const issue of issues) {
-          const f = issue.path.split('.').at(-1) as Field;
-          fromSdk[f] = fieldMessage(term, f);
-        }
-        this.showErrors(fromSdk);
+      const refusals = refusalsOf(error, this.messages, this.values);
+      if (refusals.length) {
+        if (refusals.some((r) => r.field === 'order_number') && (error as { code?: string }).code === 'order_number_taken') this.numberCheck = 'taken';
+        this.showErrors(Object.fromEntries(refusals.map((r) => [r.field, r.message])));
       } else {
+        const { message } = error as { message?: string };
         this.summary = { kind: 'error', text: l.term('saveFailed')(message ?? String(error)) };
       }
     } finally {

@@ -11,7 +11,7 @@ import type { OrderOpenDetail } from '../index.js';
  * `tracking` and `orders` included); the element's documentation lists them.
  *
  * Events, as props:
- *   - `onFiltersChange`: `filters-change` (`CustomEvent<OrdersTableFilters>`). The user changed a filter or the sort; `detail` holds all of them, for the host's URL. Not fired for changes the host makes.
+ *   - `onFiltersChange`: `filters-change` (`CustomEvent<OrdersTableFilters>`). The user changed a filter, the sort or the page; `detail` holds all of them, for the host's URL (give them back as attributes and a reload shows the same rows). Not fired for changes the host makes.
  *   - `onOrderAction`: `order-action` (`CustomEvent<OrderActionDetail>`). The database accepted a status change.
  *   - `onOrdersExport`: `orders-export` (`CustomEvent<OrdersExportDetail>`). The CSV is ready. Cancelable: cancelling keeps the browser from downloading it (the host saves `detail.blob` itself).
  *   - `onOrderOpen`: `order-open` (`CustomEvent<OrderOpenDetail>`). An order number was activated. Cancelable: with `href-template`, cancelling keeps the browser from following the link.

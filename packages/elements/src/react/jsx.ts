@@ -31,7 +31,7 @@ declare module 'react' {
       /** `<admin-order-detail>`: The admin's order page: progress, chart, leads, assignment, history, status. */
       'admin-order-detail': ElementProps<AdminOrderDetail, 'headingLevel' | 'leadsPageSize' | 'locale' | 'orderId' | 'tracking', { 'onleads-assigned'?: (event: CustomEvent<LeadsAssignedDetail>) => void; }>;
       /** `<admin-orders-table>`: Every order, with filters, pages, bulk and quick actions. */
-      'admin-orders-table': ElementProps<AdminOrdersTable, 'clientId' | 'hrefTemplate' | 'locale' | 'orders' | 'pageSize' | 'search' | 'sort' | 'status' | 'targetFrom' | 'targetTo' | 'tracking', { 'onfilters-change'?: (event: CustomEvent<OrdersTableFilters>) => void; 'onorder-action'?: (event: CustomEvent<OrderActionDetail>) => void; 'onorders-export'?: (event: CustomEvent<OrdersExportDetail>) => void; 'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void; }>;
+      'admin-orders-table': ElementProps<AdminOrdersTable, 'clientId' | 'hrefTemplate' | 'locale' | 'orders' | 'page' | 'pageSize' | 'search' | 'sort' | 'status' | 'targetFrom' | 'targetTo' | 'tracking', { 'onfilters-change'?: (event: CustomEvent<OrdersTableFilters>) => void; 'onorder-action'?: (event: CustomEvent<OrderActionDetail>) => void; 'onorders-export'?: (event: CustomEvent<OrdersExportDetail>) => void; 'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void; }>;
       /** `<client-order-detail>`: A client's order: progress, chart, leads, history. */
       'client-order-detail': ElementProps<ClientOrderDetail, 'headingLevel' | 'leadsPageSize' | 'locale' | 'orderId' | 'tracking', {}>;
       /** `<client-orders-list>`: A client's orders, filterable and sortable. */

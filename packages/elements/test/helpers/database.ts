@@ -1,4 +1,4 @@
-import { createOrderTracking, createPgliteTransport, type DemoUsers } from '@lead-orders/sdk/pglite';
+import { createOrderTracking, createPgliteTransport, type DemoUsers, type PgliteTransport } from '@lead-orders/sdk/pglite';
 import type { Tracking } from '../../src/shared/tracking.js';
 
 /**
@@ -11,6 +11,11 @@ export interface Database {
   clientA: Tracking;
   clientB: Tracking;
   users: DemoUsers;
+  /**
+   * The admin's transport: calls a database function directly, without the SDK's input checks,
+   * for tests of what the database itself answers.
+   */
+  adminTransport: PgliteTransport;
   close(): Promise<void>;
 }
 
@@ -24,6 +29,7 @@ export async function openDatabase(): Promise<Database> {
     clientA: createOrderTracking({ transport: clientA }),
     clientB: createOrderTracking({ transport: clientB }),
     users: admin.users!,
+    adminTransport: admin,
     close: () => admin.close(),
   };
 }

@@ -1,4 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { OrderSelect } from '../../src/order-select/define.js';
 import '../../src/admin-order-detail/define.js';
 import '../../src/admin-orders-table/define.js';
 import type { AdminOrderDetail } from '../../src/admin-order-detail/define.js';
@@ -8,6 +10,12 @@ import { expectAccessible } from '../helpers/axe.js';
 
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+/** The innermost focused element, through shadow roots. */
+const focused = () => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
 const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('admin-order-detail on PGlite', function () {
@@ -71,6 +79,77 @@ describe('admin-order-detail on PGlite', function () {
     takeOut.click();
     await waitUntil(() => text($(el, '[part="header"] [part="badge"]')) === 'Active', 'active again', { timeout: 15000 });
     expect(await leadsInOrder(order.id)).to.have.length(1);
+  });
+
+  it("moves a lead to another order of the client from the order's leads, by keyboard, refusing a full order with the reason", async () => {
+    const stamp = Date.now().toString(36);
+    const create = (name: string, leads: number) => db.admin.orders.create({ client_id: clientId, leads_purchased: leads, name: `${name} ${stamp}`, status: 'Active' });
+    const [home, other, full, racing] = [await create('Home', 5), await create('Other', 3), await create('Full', 1), await create('Racing', 4)];
+    const pool = await deliveredPool();
+    expect(pool.length, 'demo data has delivered leads in no order').to.be.greaterThan(2);
+    await db.admin.leads.assignMany(pool.slice(0, 2), home.id);
+    await db.admin.leads.assignMany([pool[2]!], full.id);
+    const [first, second] = pool;
+    const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${home.id} leads-page-size="500" .tracking=${db.admin}></admin-order-detail>`);
+    const moveButton = (id: string) => $(el, `button.move-start[data-lead="${id}"]`) as HTMLButtonElement | null;
+    const select = () => $(el, '[part="move"] order-select') as OrderSelect | null;
+    const delivered = () => (($(el, 'order-progress-card') as unknown as { order?: { leads_delivered: number } }).order?.leads_delivered);
+    await waitUntil(() => !!moveButton(first!) && !!moveButton(second!), 'leads listed', { timeout: 20000 });
+    expect(delivered()).to.equal(2);
+
+    // Keyboard: Enter on the row's Move opens the step with focus in the order picker; Escape closes it and focus returns.
+    moveButton(first!)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !!select(), 'move step open');
+    await select()!.updateComplete;
+    await waitUntil(() => select()!.shadowRoot!.contains(focused()), 'focus in the order picker');
+    expect(moveButton(first!)!.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !select(), 'move step closed');
+    expect(focused() === moveButton(first!), 'focus back on Move').to.be.true;
+
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !!select() && select()!.matches(':state(ready)'), 'orders listed', { timeout: 15000 });
+    // The full order (it completed itself) is offered but cannot be chosen, and says why; the counts are shown.
+    await sendKeys({ press: 'ArrowDown' });
+    await select()!.updateComplete;
+    const option = (number: string) => [...select()!.shadowRoot!.querySelectorAll<HTMLElement>('[part="option"]')].find((o) => o.textContent!.includes(number))!;
+    expect(option(full.order_number).getAttribute('aria-disabled')).to.equal('true');
+    expect(text(option(full.order_number).querySelector('[part="option-reason"]'))).to.equal('Completed');
+    expect(text(option(other.order_number))).to.contain('(0/3)');
+    await sendKeys({ press: 'Escape' }); // closes the list only
+    expect(select(), 'the step stays open').to.exist;
+    await expectAccessible(el);
+
+    // Move submitted without an order chosen: said, nothing sent.
+    ($(el, 'button.move-submit') as HTMLButtonElement).click();
+    await waitUntil(() => text($(el, '[part="notice"]')) === 'Choose the order to move the lead to.', 'asks for an order');
+
+    select()!.value = other.id;
+    ($(el, 'button.move-submit') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text($(el, '[part="notice"]')).endsWith(`was moved to ${other.order_number}.`), 'moved', { timeout: 15000 });
+    expect(await leadsInOrder(other.id)).to.deep.equal([first]);
+    expect(await leadsInOrder(home.id)).to.deep.equal([second]);
+    // Live: this order's counts and list follow, and the picker shows the other order's new count.
+    await waitUntil(() => delivered() === 1, 'counts live', { timeout: 15000 });
+    await waitUntil(() => !moveButton(first!), 'lead gone from the list', { timeout: 15000 });
+    expect(select(), 'step closed').to.be.null;
+
+    // An order paused after it was chosen: the database refuses, in its words, and the lead stays.
+    moveButton(second!)!.click();
+    await waitUntil(() => !!select() && select()!.matches(':state(ready)'), 'orders listed again', { timeout: 15000 });
+    await waitUntil(() => select()!.shadowRoot!.contains(focused()), 'focus in the order picker');
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => text(option(other.order_number) ?? null).includes('(1/3)'), 'picker counts live', { timeout: 15000 });
+    await sendKeys({ press: 'Escape' });
+    select()!.value = racing.id;
+    await db.admin.orders.pause(racing.id);
+    ($(el, 'button.move-submit') as HTMLButtonElement).click();
+    await waitUntil(() => text($(el, '[part="notice"]')).startsWith('Not moved:'), 'refused', { timeout: 15000 });
+    expect(await leadsInOrder(home.id)).to.deep.equal([second]);
+    expect(await leadsInOrder(racing.id)).to.deep.equal([]);
+    await expectAccessible(el);
   });
 
   it('pauses and resumes the order, and asks before cancelling', async () => {

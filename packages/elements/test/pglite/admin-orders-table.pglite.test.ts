@@ -1,5 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/admin-orders-table/define.js';
+import '../../src/shared/locales/register-de.js';
+import '../../src/shared/locales/register-ar.js';
 import type { AdminOrdersTable, OrdersTableFilters } from '../../src/admin-orders-table/define.js';
 import type { Tracking } from '../../src/shared/tracking.js';
 import type { Order } from '../../src/shared/types.js';
@@ -101,13 +103,84 @@ describe('admin-orders-table on PGlite', function () {
     expect($(el, '[part="empty"]')!.textContent).to.equal('No orders match this filter.');
     await expectAccessible(el);
 
-    const base = { clientId: '', targetFrom: '', targetTo: '' };
+    const base = { clientId: '', targetFrom: '', targetTo: '', page: '' };
     expect(events).to.deep.equal([
       { ...base, status: '', search: name, sort: 'priority' },
       // The table was already sorted by priority: no change, no event.
       { ...base, status: '', search: name, sort: 'progress' },
       { ...base, status: 'Paused', search: name, sort: 'progress' },
     ]);
+  });
+
+  it('keeps filter, sort and page in the URL: a new table reading the same URL after a reload shows the same rows', async () => {
+    const name = unique('Reload');
+    for (let i = 0; i < 5; i++) await create(`${name} ${i}`, i === 4 ? 'Paused' : 'Active');
+    const keys = ['status', 'clientId', 'targetFrom', 'targetTo', 'search', 'sort', 'page'] as const;
+    const attribute = { status: 'status', clientId: 'client-id', targetFrom: 'target-from', targetTo: 'target-to', search: 'search', sort: 'sort', page: 'page' };
+    const start = location.href;
+    // The host: every filters-change goes into the address, as a router would put it.
+    const toUrl = (e: Event) => {
+      const url = new URL(location.href);
+      const detail = (e as CustomEvent<OrdersTableFilters>).detail;
+      for (const key of keys) {
+        if (detail[key]) url.searchParams.set(key, detail[key]);
+        else url.searchParams.delete(key);
+      }
+      history.replaceState(null, '', url);
+    };
+    /** A table built from the address alone, as after a reload. */
+    const fromUrl = async () => {
+      const table = document.createElement('admin-orders-table') as AdminOrdersTable;
+      table.setAttribute('page-size', '2');
+      for (const [key, value] of new URL(location.href).searchParams) {
+        if (key in attribute) table.setAttribute(attribute[key as keyof typeof attribute], value);
+      }
+      table.tracking = db.admin;
+      table.addEventListener('filters-change', toUrl);
+      return fixture<AdminOrdersTable>(html`${table}`);
+    };
+    try {
+      const el = await fromUrl();
+      await ready(el);
+      const search = $<HTMLInputElement>(el, 'input[type="search"]')!;
+      search.value = name;
+      search.dispatchEvent(new Event('change'));
+      const status = $<HTMLSelectElement>(el, 'select')!;
+      status.value = 'Active';
+      status.dispatchEvent(new Event('change'));
+      $$<HTMLButtonElement>(el, '[part="sort-button"]')[1]!.click(); // target date
+      await el.updateComplete;
+      await ready(el);
+      $$<HTMLButtonElement>(el, '[part="pagination"] button')[1]!.click(); // next page
+      await el.updateComplete;
+      await ready(el);
+      const shown = numbers(el);
+      expect(shown).to.have.length(2);
+      const pageLabel = $(el, '[part="pagination"] span')!.textContent;
+      expect(pageLabel).to.equal('Page 2');
+      const address = new URL(location.href).searchParams;
+      expect([address.get('search'), address.get('status'), address.get('sort')]).to.deep.equal([name, 'Active', 'target']);
+      expect(address.get('page'), 'the page is in the address').to.be.a('string').and.not.equal('');
+
+      el.remove();
+      const reloaded = await fromUrl();
+      await ready(reloaded);
+      expect(reloaded.filters).to.deep.equal(el.filters);
+      expect(numbers(reloaded), 'the same rows').to.deep.equal(shown);
+      expect($(reloaded, '[part="pagination"] span')!.textContent).to.equal('Page 2');
+      expect($<HTMLSelectElement>(reloaded, 'select')!.value).to.equal('Active');
+      expect($<HTMLInputElement>(reloaded, 'input[type="search"]')!.value).to.equal(name);
+      expect($(reloaded, 'th[aria-sort="ascending"]')!.textContent!.trim()).to.contain('Target date');
+      // Back to the first page from the restored one; the address follows.
+      $$<HTMLButtonElement>(reloaded, '[part="pagination"] button')[0]!.click();
+      await reloaded.updateComplete;
+      await ready(reloaded);
+      expect(new URL(location.href).searchParams.has('page')).to.be.false;
+      expect(numbers(reloaded)).to.have.length(2);
+      expect(numbers(reloaded)).not.to.include.members(shown);
+    } finally {
+      history.replaceState(null, '', start);
+    }
   });
 
   it('takes filters set as attributes: client and target range', async () => {
@@ -297,6 +370,40 @@ describe('admin-orders-table on PGlite', function () {
     expect(text).to.include(`"${name} line one\nline two"`);
     await waitUntil(() => $(el, '[part="notice"]')!.textContent!.includes('CSV exported.'), 'done announced');
     await expectAccessible(el);
+  });
+
+  it("writes the CSV header row in the reader's language (German), each cell still as the database has it", async () => {
+    const name = unique('Ausfuhr');
+    const made = [await create(`${name} Müller, "GmbH"`), await create(`${name} zweite; Zeile\nzwei`, 'Paused', 7)];
+    const el = await fixture<AdminOrdersTable>(html`<admin-orders-table locale="de" search=${name} page-size="1" .tracking=${db.admin}></admin-orders-table>`);
+    await ready(el);
+    expect($(el, '[part="export"]')!.textContent!.trim()).to.equal('CSV exportieren');
+    const text = await (await exportFile(el)).blob.text();
+    const [header, ...rows] = csvParseRows(text.replace(/\r\n$/, ''));
+    expect(header).to.deep.equal([
+      'Auftragsnummer', 'Kunde', 'Name', 'Status', 'Priorität', 'Gekauft', 'Geliefert', 'Offen',
+      'Fertigstellung %', 'Startdatum', 'Zieldatum', 'Abschlussdatum', 'Erstellt',
+    ]);
+    const byNumber = new Map(rows.map((r) => [r[0], r]));
+    expect([...byNumber.keys()].sort()).to.deep.equal(made.map((o) => o.order_number).sort());
+    for (const order of made) {
+      // Numbers unformatted (no German thousands separator), dates ISO, the status as stored.
+      expect(byNumber.get(order.order_number)).to.deep.equal([
+        order.order_number, order.client_name ?? '', order.name!, order.status, '1', String(order.leads_purchased), '0',
+        String(order.leads_purchased), '0', order.start_date ?? '', order.target_delivery_date ?? '', '', new Date(order.created_at).toISOString(),
+      ]);
+    }
+    await waitUntil(() => $(el, '[part="notice"]')!.textContent!.includes('CSV exportiert.'), 'done announced in German');
+  });
+
+  it('writes the CSV header row in Arabic for an Arabic reader', async () => {
+    const order = await create(unique('عربي'));
+    const el = await fixture<AdminOrdersTable>(html`<admin-orders-table locale="ar" search=${order.order_number} .tracking=${db.admin}></admin-orders-table>`);
+    await ready(el);
+    const [header, row] = csvParseRows((await (await exportFile(el)).blob.text()).trim());
+    expect(header!.slice(0, 3)).to.deep.equal(['رقم الطلب', 'العميل', 'الاسم']);
+    expect(header).to.have.length(13);
+    expect(row![0]).to.equal(order.order_number);
   });
 
   it('guards a cell that a spreadsheet would run as a formula', async () => {

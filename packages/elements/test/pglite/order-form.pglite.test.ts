@@ -5,6 +5,8 @@ import type { OrderForm, OrderSavedDetail } from '../../src/order-form/define.js
 import { openDatabase, type Database } from '../helpers/database.js';
 import { allOrders } from '../helpers/demo-orders.js';
 import { expectAccessible } from '../helpers/axe.js';
+import { en } from '../../src/shared/locales/en.js';
+import { emptyValues, refusalsOf, type MessageContext } from '../../src/order-form/fields.js';
 
 const $ = <T extends Element = HTMLElement>(el: OrderForm, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const errorOf = (el: OrderForm, field: string) => $(el, `#${field}-error`).textContent!.trim();
@@ -21,6 +23,15 @@ async function type(el: OrderForm, selector: string, text: string) {
   input.focus();
   input.select();
   await sendKeys({ type: text });
+  input.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+/** Sets a value as a script or the browser's autofill does (no `maxlength` cut), then leaves the field. */
+async function fill(el: OrderForm, selector: string, value: string) {
+  const input = $<HTMLInputElement>(el, selector);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
   input.dispatchEvent(new Event('change'));
   await el.updateComplete;
 }
@@ -120,7 +131,7 @@ describe('order-form on PGlite', function () {
     $<HTMLButtonElement>(el, '[part="submit"]').click();
     await waitUntil(() => $(el, '[part="summary"]').textContent !== '', 'errors shown');
     expect(errorOf(el, 'client_id')).to.equal('Choose the client this order is for.');
-    expect(errorOf(el, 'leads_purchased')).to.equal('Enter a whole number of leads, at least 1.');
+    expect(errorOf(el, 'leads_purchased')).to.equal('Enter a whole number of leads from 1 to 10,000,000.');
     expect($(el, '[part="summary"]').textContent).to.equal('2 fields need attention.');
     expect(focused() === $(el, '#client_id'), 'focus on the first wrong field').to.be.true;
     expect($(el, '#leads_purchased').getAttribute('aria-describedby')).to.equal('leads_purchased-error');
@@ -173,5 +184,103 @@ describe('order-form on PGlite', function () {
     await waitUntil(() => el.matches(':state(not-found)'), 'not found', { timeout: 10000 });
     expect(el.shadowRoot!.textContent).to.contain('Order not found.');
     await expectAccessible(el);
+  });
+  it('says on the number field that a number over 40 characters is too long, while typing and on submit, and sends nothing', async () => {
+    const el = await createForm();
+    const before = (await allOrders(db.admin)).length;
+    await choose(el, '#client_id', clientId);
+    await type(el, '#leads_purchased', '5');
+    $<HTMLInputElement>(el, 'input[value="manual"]').click();
+    await el.updateComplete;
+    expect($(el, '#order_number').getAttribute('maxlength')).to.equal('40');
+    await fill(el, '#order_number', 'N'.repeat(41));
+    expect(errorOf(el, 'order_number')).to.equal('An order number has at most 40 characters.');
+    $<HTMLButtonElement>(el, '[part="submit"]').click();
+    await waitUntil(() => $(el, '[part="summary"]').textContent !== '', 'errors shown');
+    expect(errorOf(el, 'order_number')).to.equal('An order number has at most 40 characters.');
+    expect($(el, '[part="summary"]').textContent).to.equal('1 field needs attention.');
+    expect(focused() === $(el, '#order_number'), 'focus on the number').to.be.true;
+    await expectAccessible(el);
+    // Exactly 40 characters is a number an order can hold.
+    await fill(el, '#order_number', `F${Date.now().toString(36)}`.padEnd(40, 'x'));
+    await waitUntil(() => $(el, '#order_number-status').textContent === 'This number is free.', 'free', { timeout: 10000 });
+    expect(errorOf(el, 'order_number')).to.equal('');
+    expect((await allOrders(db.admin)).length).to.equal(before);
+  });
+
+  it('shows each bounded field its own bound before submitting, and sends nothing', async () => {
+    const el = await createForm();
+    const before = (await allOrders(db.admin)).length;
+    await choose(el, '#client_id', clientId);
+    await fill(el, '#leads_purchased', '10000001');
+    await fill(el, '#priority', '1001');
+    await fill(el, '#start_date', '1999-12-31');
+    await fill(el, '#target_delivery_date', '2101-01-01');
+    await fill(el, '#name', 'n'.repeat(201));
+    await fill(el, '#description', 'd'.repeat(10_001));
+    $<HTMLButtonElement>(el, '[part="submit"]').click();
+    await waitUntil(() => $(el, '[part="summary"]').textContent !== '', 'errors shown');
+    expect({
+      quantity: errorOf(el, 'leads_purchased'),
+      priority: errorOf(el, 'priority'),
+      start: errorOf(el, 'start_date'),
+      target: errorOf(el, 'target_delivery_date'),
+      name: errorOf(el, 'name'),
+      description: errorOf(el, 'description'),
+    }).to.deep.equal({
+      quantity: 'Enter a whole number of leads from 1 to 10,000,000.',
+      priority: 'Enter a whole number from -1,000 to 1,000.',
+      start: 'Enter a date from Jan 1, 2000 to Dec 31, 2100.',
+      target: 'Enter a date from Jan 1, 2000 to Dec 31, 2100.',
+      name: 'Enter at most 200 characters.',
+      description: 'Enter at most 10,000 characters.',
+    });
+    expect($(el, '[part="summary"]').textContent).to.equal('6 fields need attention.');
+    await expectAccessible(el);
+    // At the bounds every field is accepted.
+    await fill(el, '#leads_purchased', '10000000');
+    await fill(el, '#priority', '-1000');
+    await fill(el, '#start_date', '2000-01-01');
+    await fill(el, '#target_delivery_date', '2100-12-31');
+    await fill(el, '#name', 'n'.repeat(200));
+    await fill(el, '#description', 'd'.repeat(10_000));
+    for (const field of ['leads_purchased', 'priority', 'start_date', 'target_delivery_date', 'name']) expect(errorOf(el, field), field).to.equal('');
+    expect((await allOrders(db.admin)).length).to.equal(before);
+  });
+
+  it('maps each database refusal that names a field onto that field, with its bound', async () => {
+    // The database's own answers, sent without the SDK's input checks (as a client with other bounds would).
+    const refuse = async (changes: Record<string, unknown>) => {
+      try {
+        await db.adminTransport.call(
+          'create_order',
+          { p_client_id: clientId, p_leads_purchased: 5, p_order_number: null, p_name: null, p_description: null, p_target_delivery_date: null, p_start_date: null, p_priority: 0, p_status: 'Draft', ...changes },
+          {},
+        );
+      } catch (error) {
+        return error;
+      }
+      throw new Error(`the database accepted ${JSON.stringify(changes).slice(0, 80)}`);
+    };
+    const words: MessageContext = {
+      term: (k) => en[k],
+      number: (n) => n.toLocaleString('en'),
+      day: (d) => d,
+    };
+    const values = { ...emptyValues(), number_mode: 'manual' as const, order_number: 'N'.repeat(41) };
+    const cases: [Record<string, unknown>, { field: string; message: string }[]][] = [
+      [{ p_order_number: 'N'.repeat(41) }, [{ field: 'order_number', message: 'An order number has at most 40 characters.' }]],
+      [{ p_name: 'n'.repeat(201) }, [{ field: 'name', message: 'Enter at most 200 characters.' }]],
+      [{ p_description: 'd'.repeat(10_001) }, [{ field: 'description', message: 'Enter at most 10,000 characters.' }]],
+      [{ p_priority: 1001 }, [{ field: 'priority', message: 'Enter a whole number from -1,000 to 1,000.' }]],
+      [{ p_leads_purchased: 10_000_001 }, [{ field: 'leads_purchased', message: 'Enter a whole number of leads from 1 to 10,000,000.' }]],
+      [{ p_start_date: '1999-12-31' }, [{ field: 'start_date', message: 'Enter a date from 2000-01-01 to 2100-12-31.' }]],
+      [{ p_target_delivery_date: '2101-01-01' }, [{ field: 'target_delivery_date', message: 'Enter a date from 2000-01-01 to 2100-12-31.' }]],
+      [{ p_start_date: '2026-06-10', p_target_delivery_date: '2026-06-01' }, [{ field: 'target_delivery_date', message: 'The target date cannot be before the start date.' }]],
+    ];
+    for (const [changes, expected] of cases) {
+      const error = await refuse(changes);
+      expect(refusalsOf(error, words, values), JSON.stringify(changes).slice(0, 60)).to.deep.equal(expected);
+    }
   });
 });

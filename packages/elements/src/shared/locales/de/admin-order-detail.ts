@@ -19,4 +19,13 @@ export const adminOrderDetailDe: AdminOrderDetailTerms = {
   leadUnassign: (company) => `${company} herausnehmen`,
   leadUnassigned: (company) => `${company} wurde aus dem Auftrag genommen.`,
   actionRefusedPlain: (message) => `Nicht geändert: ${message}`,
+  leadMove: (company) => `${company} verschieben`,
+  moveTitle: (company) => `${company} in einen anderen Auftrag dieses Kunden verschieben`,
+  moveTo: 'Verschieben in Auftrag',
+  moveSubmit: 'Lead verschieben',
+  moveCancel: 'Hier lassen',
+  moveDone: (company, number) => `${company} wurde nach ${number} verschoben.`,
+  moveChoose: 'Wählen Sie den Auftrag, in den der Lead soll.',
+  moveSameOrder: 'Der Lead ist bereits in diesem Auftrag.',
+  moveRefused: (message) => `Nicht verschoben: ${message}`,
 };

@@ -19,4 +19,13 @@ export const adminOrderDetail = {
   leadUnassign: (company) => `Take ${company} out`,
   leadUnassigned: (company) => `${company} was taken out of the order.`,
   actionRefusedPlain: (message) => `Not changed: ${message}`,
+  leadMove: (company) => `Move ${company}`,
+  moveTitle: (company) => `Move ${company} to another order of this client`,
+  moveTo: 'Move to order',
+  moveSubmit: 'Move lead',
+  moveCancel: 'Keep it here',
+  moveDone: (company, number) => `${company} was moved to ${number}.`,
+  moveChoose: 'Choose the order to move the lead to.',
+  moveSameOrder: 'The lead is already in this order.',
+  moveRefused: (message) => `Not moved: ${message}`,
 } satisfies Partial<Translation>;

@@ -16,4 +16,15 @@ export interface AdminOrderDetailTerms {
   leadUnassign: (company: string) => string;
   leadUnassigned: (company: string) => string;
   actionRefusedPlain: (message: string) => string;
+  /** The row's button that starts moving a lead to another order. */
+  leadMove: (company: string) => string;
+  moveTitle: (company: string) => string;
+  /** The `<order-select>` label of the move step. */
+  moveTo: string;
+  moveSubmit: string;
+  moveCancel: string;
+  moveDone: (company: string, orderNumber: string) => string;
+  moveChoose: string;
+  moveSameOrder: string;
+  moveRefused: (message: string) => string;
 }

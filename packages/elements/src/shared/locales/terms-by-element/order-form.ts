@@ -30,10 +30,17 @@ export interface OrderFormTerms {
   saveFailed: (message: string) => string;
   errClientRequired: string;
   errNumberRequired: string;
-  errQuantity: string;
+  /** `max`: the longest number, in characters, formatted. */
+  errNumberTooLong: (max: string) => string;
+  /** The quantity's bounds, formatted. */
+  errQuantity: (min: string, max: string) => string;
   errQuantityBelowDelivered: string;
   errDate: string;
+  /** The earliest and latest date an order can hold, formatted for the locale. */
+  errDateRange: (min: string, max: string) => string;
   errDatesOrder: string;
-  errPriority: string;
-  errTooLong: string;
+  /** The priority's bounds, formatted. */
+  errPriority: (min: string, max: string) => string;
+  /** `max`: the most characters the field holds, formatted. */
+  errTooLong: (max: string) => string;
 }

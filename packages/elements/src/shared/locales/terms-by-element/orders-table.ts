@@ -1,3 +1,5 @@
+import type { OrderExportColumn } from '@lead-orders/sdk';
+
 /**
  * The words of `<admin-orders-table>`. Numbers arrive formatted for the locale (`n` is the raw
  * count, used only to choose the plural form); order numbers and messages arrive as they are.
@@ -51,4 +53,9 @@ export interface OrdersTableTerms {
   exportProgress: (n: number, formatted: string) => string;
   exportDone: string;
   exportFailed: (message: string) => string;
+  /**
+   * The CSV file's header row, per column (the SDK's `orderExportColumns`). The cells stay as the
+   * database has them (numbers unformatted, ISO dates, statuses as stored) so any spreadsheet reads them.
+   */
+  csvHeaders: Record<OrderExportColumn, string>;
 }
