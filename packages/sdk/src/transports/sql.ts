@@ -188,6 +188,8 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
   const where = 'orderId' in target ? 'where o.id = $1' : 'clientId' in target ? 'where o.client_id = $1' : '';
   const params = 'orderId' in target ? [target.orderId] : 'clientId' in target ? [target.clientId] : [];
   let versions: Map<string, string> | null = null;
+  /** Count and checksum of the row versions `versions` holds: equal next time means nothing changed. */
+  let signature: string | null = null;
   let lastEvent = -1;
   let seenIdentity = identityVersion();
   let stopped = false;
@@ -211,11 +213,22 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
           seenIdentity = identityVersion();
           if (versions !== null) resync = true;
           versions = null;
+          signature = null;
           lastEvent = -1;
         }
         const baseline = versions === null;
         const { rows, events } = await read(async (tx) => {
-          const rows = (await tx.query<{ id: string; v: string }>(`select o.id, o.xmin::text as v from public.orders o ${where}`, params)).rows;
+          // One row first: the count and a checksum of the visible row versions, computed where the
+          // rows are. Unchanged, the versions are not read again: 100,000 visible orders cost one
+          // scan in the database instead of 100,000 rows copied into the page and compared there.
+          const sum = (await tx.query<{ s: string }>(
+            `select count(*)::text || ':' || coalesce(sum(hashtext(o.id::text || ':' || o.xmin::text)::bigint), 0)::text as s from public.orders o ${where}`,
+            params,
+          )).rows[0]!.s;
+          const unchanged = !baseline && sum === signature;
+          const rows = unchanged
+            ? []
+            : (await tx.query<{ id: string; v: string }>(`select o.id, o.xmin::text as v from public.orders o ${where}`, params)).rows;
           const events =
             'orderId' in target
               ? (await tx.query<{ event: unknown }>(
@@ -226,14 +239,14 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
           const last = 'orderId' in target && lastEvent < 0
             ? (await tx.query<{ last: string | number | null }>('select max(id) as last from public.order_events where order_id = $1', [target.orderId])).rows[0]?.last
             : null;
-          const next = new Map(rows.map((r) => [r.id, r.v]));
+          const next = unchanged ? versions! : new Map(rows.map((r) => [r.id, r.v]));
           const changedIds = baseline ? [] : rows.filter((r) => versions!.get(r.id) !== r.v).map((r) => r.id);
           const changed = changedIds.length
             ? (await tx.query<{ row: unknown }>('select to_jsonb(o) as row from public.orders o where o.id = any($1::uuid[])', [changedIds])).rows
             : [];
           if (last != null) lastEvent = Number(last);
           else if (lastEvent < 0) lastEvent = 0;
-          return { rows: { next, changed }, events };
+          return { rows: { next, changed, sum }, events };
         });
         if (stopped) return;
         if (seenIdentity !== identityVersion()) {
@@ -242,6 +255,7 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
         }
         const previous = versions;
         versions = rows.next;
+        signature = rows.sum;
         if (resync) {
           resync = false;
           handlers.onChange({ type: 'resync', id: null });
