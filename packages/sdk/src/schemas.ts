@@ -114,6 +114,12 @@ export const OrderEvent = z.object({
   event_type: OrderEventType,
   lead_id: z.nullable(Id),
   actor_id: z.nullable(Id),
+  /**
+   * Who made the change, by profile name (`profiles.full_name`): in `orders.get(...).timeline`
+   * read by an admin. Null for a client (a client's timeline never names people), for changes no
+   * user made, and for a deleted user; absent in Realtime changes, which carry the bare row.
+   */
+  actor_name: z.optional(z.nullable(z.string())),
   /** The event's JSON object (`jsonb`), as the database wrote it. */
   data: z.nullable(JsonObject),
   created_at: Timestamp,

@@ -195,7 +195,7 @@ export class AdminOrderDetail extends TrackedElement {
       <section part="assign">${heading(l.term('assignTitle'))} ${this.renderPool(order.leads_remaining)}</section>
       <section>
         ${heading(l.term('timelineTitle'))}
-        ${timelineView(l, timeline, (e) => l.term('clientEvent')(e.event_type, e.data, l.term('status')))}
+        ${timelineView(l, timeline, (e) => l.term('clientEvent')(e.event_type, e.data, l.term('status')), (e) => e.actor_name)}
       </section>
     </article>`;
   }

@@ -152,6 +152,23 @@ describe('admin-order-detail on PGlite', function () {
     await expectAccessible(el);
   });
 
+  it('names who made each change in the history, isolated as user text', async () => {
+    const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 5, name: `Who ${Date.now()}`, status: 'Active' });
+    await db.admin.orders.update(order.id, { status: 'Paused' });
+    const { timeline } = await db.admin.orders.get(order.id, { leadLimit: 0, timelineLimit: 100 });
+    const name = timeline[0]!.actor_name;
+    expect(name, 'the admin has a profile name').to.be.a('string').and.not.equal('');
+    const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => $$(el, '[part="event"]').length === timeline.length, 'history shown', { timeout: 20000 });
+    const actors = $$(el, '[part="event"] [part="actor"]');
+    expect(actors).to.have.length(timeline.length);
+    for (const actor of actors) {
+      expect(text(actor)).to.equal(`by ${name}`);
+      expect(actor.querySelector('bdi')!.textContent).to.equal(name);
+    }
+    await expectAccessible(el);
+  });
+
   it('pauses and resumes the order, and asks before cancelling', async () => {
     const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 5, status: 'Active' });
     const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);

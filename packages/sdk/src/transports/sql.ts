@@ -184,12 +184,21 @@ interface WatchOptions {
  * newest `order_events`, each time the watcher says something may have changed. Reading as the
  * user means RLS decides what is delivered, as Realtime does on Supabase.
  */
+/**
+ * Above this many visible orders a subscription keeps no row versions: a change of the count or
+ * checksum is told as one `resync` (subscribers fetch what they show again) instead of row by
+ * row, so neither the first check nor any later one copies every order into the page.
+ */
+const maxTrackedOrders = 2_000;
+
 function watchOrders({ target, handlers, read, identityVersion, watch, mapError, expose }: WatchOptions): () => void {
   const where = 'orderId' in target ? 'where o.id = $1' : 'clientId' in target ? 'where o.client_id = $1' : '';
   const params = 'orderId' in target ? [target.orderId] : 'clientId' in target ? [target.clientId] : [];
   let versions: Map<string, string> | null = null;
-  /** Count and checksum of the row versions `versions` holds: equal next time means nothing changed. */
+  /** Count and checksum of the visible row versions at the last check: equal means nothing changed. */
   let signature: string | null = null;
+  /** The last check saw more than maxTrackedOrders orders, so `versions` is empty, not a baseline. */
+  let untracked = false;
   let lastEvent = -1;
   let seenIdentity = identityVersion();
   let stopped = false;
@@ -214,6 +223,7 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
           if (versions !== null) resync = true;
           versions = null;
           signature = null;
+          untracked = false;
           lastEvent = -1;
         }
         const baseline = versions === null;
@@ -221,11 +231,13 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
           // One row first: the count and a checksum of the visible row versions, computed where the
           // rows are. Unchanged, the versions are not read again: 100,000 visible orders cost one
           // scan in the database instead of 100,000 rows copied into the page and compared there.
-          const sum = (await tx.query<{ s: string }>(
-            `select count(*)::text || ':' || coalesce(sum(hashtext(o.id::text || ':' || o.xmin::text)::bigint), 0)::text as s from public.orders o ${where}`,
+          const { n, s: sum } = (await tx.query<{ n: number; s: string }>(
+            `select count(*)::int as n, count(*)::text || ':' || coalesce(sum(hashtext(o.id::text || ':' || o.xmin::text)::bigint), 0)::text as s
+               from public.orders o ${where}`,
             params,
-          )).rows[0]!.s;
-          const unchanged = !baseline && sum === signature;
+          )).rows[0]!;
+          const tooMany = n > maxTrackedOrders;
+          const unchanged = (!baseline && sum === signature) || tooMany;
           const rows = unchanged
             ? []
             : (await tx.query<{ id: string; v: string }>(`select o.id, o.xmin::text as v from public.orders o ${where}`, params)).rows;
@@ -239,14 +251,15 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
           const last = 'orderId' in target && lastEvent < 0
             ? (await tx.query<{ last: string | number | null }>('select max(id) as last from public.order_events where order_id = $1', [target.orderId])).rows[0]?.last
             : null;
-          const next = unchanged ? versions! : new Map(rows.map((r) => [r.id, r.v]));
-          const changedIds = baseline ? [] : rows.filter((r) => versions!.get(r.id) !== r.v).map((r) => r.id);
+          const next = tooMany ? new Map<string, string>() : unchanged ? versions! : new Map(rows.map((r) => [r.id, r.v]));
+          // Without a baseline of every row (the first check, or after an untracked one) a difference cannot be told row by row.
+          const changedIds = baseline || untracked ? [] : rows.filter((r) => versions!.get(r.id) !== r.v).map((r) => r.id);
           const changed = changedIds.length
             ? (await tx.query<{ row: unknown }>('select to_jsonb(o) as row from public.orders o where o.id = any($1::uuid[])', [changedIds])).rows
             : [];
           if (last != null) lastEvent = Number(last);
           else if (lastEvent < 0) lastEvent = 0;
-          return { rows: { next, changed, sum }, events };
+          return { rows: { next, changed, sum, tooMany }, events };
         });
         if (stopped) return;
         if (seenIdentity !== identityVersion()) {
@@ -254,13 +267,16 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
           continue;
         }
         const previous = versions;
+        const wasUntracked = untracked;
+        const changedAtAll = previous !== null && rows.sum !== signature;
         versions = rows.next;
         signature = rows.sum;
-        if (resync) {
+        untracked = rows.tooMany;
+        if (resync || ((rows.tooMany || wasUntracked) && changedAtAll)) {
           resync = false;
           handlers.onChange({ type: 'resync', id: null });
         }
-        if (!previous) continue;
+        if (!previous || rows.tooMany || wasUntracked) continue;
         for (const { row } of rows.changed) {
           const parsed = OrderRecord.safeParse(row);
           if (!parsed.success) {

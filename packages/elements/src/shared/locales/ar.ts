@@ -258,6 +258,7 @@ export const ar: Translation = {
   leadsEmpty: 'لا يوجد عملاء محتملون في هذا الطلب بعد.',
   timelineTitle: 'السجل',
   timelineEmpty: 'لم يحدث شيء بعد.',
+  timelineBy: 'بواسطة',
   clientEvent: (type, data, status) => {
     const to = data?.to;
     switch (type) {

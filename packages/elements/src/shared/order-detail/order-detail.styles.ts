@@ -51,6 +51,9 @@ export const orderDetailStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-m);
   }
+  .timeline [part='actor'] {
+    color: var(--_text-muted);
+  }
   .timeline time {
     color: var(--_text-muted);
     font-variant-numeric: tabular-nums;

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { OrderEvent } from '@lead-orders/sdk';
 import type { LocalizeController } from '../localize.js';
 
@@ -18,15 +18,29 @@ export function formatMoment(lang: string, timestamp: string): string {
   return Number.isNaN(time) ? timestamp : format.format(time);
 }
 
-/** The order's history (from `orders.get(...).timeline`, newest first) as an ordered list of sentences. */
-export function timelineView(l: LocalizeController, events: OrderEvent[], words: (event: OrderEvent) => string): TemplateResult {
+/**
+ * The order's history (from `orders.get(...).timeline`, newest first) as an ordered list of
+ * sentences. `actor` gives who made each change, shown after it ("by Ada Admin", the name isolated
+ * as user text); the admin's page passes the event's `actor_name`, a client's page nothing.
+ */
+export function timelineView(
+  l: LocalizeController,
+  events: OrderEvent[],
+  words: (event: OrderEvent) => string,
+  actor?: (event: OrderEvent) => string | null | undefined,
+): TemplateResult {
   const lang = l.lang();
   if (events.length === 0) return html`<p part="timeline-empty">${l.term('timelineEmpty')}</p>`;
+  const actorOf = (e: OrderEvent) => {
+    const name = actor?.(e);
+    return name ? html`<span part="actor">${l.term('timelineBy')} <bdi>${name}</bdi></span>` : nothing;
+  };
   return html`<ol class="timeline" part="timeline">
     ${events.map(
       (e) => html`<li part="event" data-type=${e.event_type}>
         <time datetime=${e.created_at}>${formatMoment(lang, e.created_at)}</time>
         <span>${words(e)}</span>
+        ${actorOf(e)}
       </li>`,
     )}
   </ol>`;

@@ -30,6 +30,7 @@ export const orderDetailDe: OrderDetailTerms = {
   leadsEmpty: 'Noch keine Leads in diesem Auftrag.',
   timelineTitle: 'Verlauf',
   timelineEmpty: 'Noch ist nichts geschehen.',
+  timelineBy: 'von',
   clientEvent: (type, data, status) => {
     const to = data?.to;
     switch (type) {

@@ -30,6 +30,7 @@ export const orderDetail = {
   leadsEmpty: 'No leads in this order yet.',
   timelineTitle: 'History',
   timelineEmpty: 'Nothing has happened yet.',
+  timelineBy: 'by',
   clientEvent: (type, data, status) => {
     const to = data?.to;
     switch (type) {

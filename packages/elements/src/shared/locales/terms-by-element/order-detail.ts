@@ -30,6 +30,8 @@ export interface OrderDetailTerms {
   leadsEmpty: string;
   timelineTitle: string;
   timelineEmpty: string;
+  /** Before the name of who made a change, in an admin's history ("by" Ada Admin). */
+  timelineBy: string;
   /** A client's words for each event of the history; `data` is the event's own data. */
   clientEvent: (type: OrderEventType, data: Record<string, unknown> | null, status: Record<OrderStatus, string>) => string;
   /** What each status means, in a client's words. */
