@@ -31,7 +31,7 @@ try {
 
   // Switch to client A through the header, as a visitor would, and open its first order.
   await page.$eval('.toolbar', (bar) => {
-    const select = [...bar.querySelectorAll('label')].find((l) => l.textContent.startsWith('User')).querySelector('select');
+    const select = bar.querySelector('select[name="user"]');
     select.value = [...select.options].find((o) => o.textContent === 'Client A').value;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   });

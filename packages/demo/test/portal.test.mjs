@@ -36,13 +36,14 @@ const orderNumbersOf = async (clientId) =>
 const listedOrderNumbers = () => page.$eval('client-orders-list', (el) => [...el.shadowRoot.querySelectorAll('[part~="order-number"]')].map((n) => n.textContent.trim()));
 const chooseUser = (label) =>
   page.$eval('.toolbar', (bar, label) => {
-    const select = [...bar.querySelectorAll('label')].find((l) => l.textContent.startsWith('User')).querySelector('select');
+    // By name: the labels change with the portal's language.
+    const select = bar.querySelector('select[name="user"]');
     select.value = [...select.options].find((o) => o.textContent === label).value;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   }, label);
 const chooseSetting = (name, value) =>
   page.$eval('.toolbar', (bar, [name, value]) => {
-    const select = [...bar.querySelectorAll('label')].find((l) => l.textContent.startsWith(name)).querySelector('select');
+    const select = bar.querySelector(`select[name="${name.toLowerCase()}"]`);
     select.value = value;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   }, [name, value]);
@@ -121,6 +122,8 @@ describe('demo portal', () => {
     await page.waitForFunction(() => /^\/client\/orders\/[0-9a-f-]{36}$/.test(location.pathname));
     await waitReady(page, 'client-order-detail');
     assert.equal(await page.evaluate(() => window.__samePage), true);
+    // As after a page load, reading starts at the new page's heading.
+    assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('main h1')), true, 'focus on the heading');
     const [header] = await partTexts(page, 'client-order-detail', 'header');
     assert.ok(header.startsWith(first), `"${header}" is not order ${first}`);
   });
@@ -155,6 +158,11 @@ describe('demo portal', () => {
     await chooseSetting('Language', 'ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar');
     await page.waitForFunction(() => document.querySelector('client-orders-summary').shadowRoot.querySelector('[part~="title"]').textContent.trim() === 'طلباتي');
+    // The portal's own words too: heading, navigation, the settings' labels.
+    assert.deepEqual(
+      await page.evaluate(() => [document.querySelector('main h1').textContent, [...document.querySelectorAll('nav a')].map((a) => a.textContent), document.querySelector('select[name="language"]').closest('label').firstChild.textContent]),
+      ['لوحة المعلومات', ['لوحة المعلومات', 'طلباتي'], 'اللغة'],
+    );
     await chooseSetting('Language', 'en');
     await page.waitForFunction(() => document.documentElement.dir === 'ltr');
   });

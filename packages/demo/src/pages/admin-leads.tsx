@@ -3,6 +3,7 @@ import { OrderAssignmentDialog, OrderFilter } from '@lead-orders/elements/react'
 import type { OrderAssignmentDialog as DialogElement, OrderFilter as FilterElement, OrderFilterLeadFilters } from '@lead-orders/elements';
 import type { LeadPage } from '@lead-orders/sdk';
 import type { PageProps } from './page-props.js';
+import { useWords } from '../shell/words.js';
 
 type LeadRow = LeadPage['items'][number];
 
@@ -16,6 +17,7 @@ const pageSize = 25;
  * table is read again, so the lead shows its new client and order.
  */
 export function AdminLeads({ tracking }: PageProps) {
+  const w = useWords().leads;
   const filter = useRef<FilterElement>(null);
   const dialog = useRef<DialogElement>(null);
   const [leadFilters, setLeadFilters] = useState<OrderFilterLeadFilters>({});
@@ -59,13 +61,13 @@ export function AdminLeads({ tracking }: PageProps) {
       <table className="leads" aria-busy={state === 'loading'} data-state={state}>
         <thead>
           <tr>
-            <th scope="col">Company</th>
-            <th scope="col">Contact</th>
-            <th scope="col">Status</th>
-            <th scope="col">Client</th>
-            <th scope="col">Order</th>
+            <th scope="col">{w.company}</th>
+            <th scope="col">{w.contact}</th>
+            <th scope="col">{w.status}</th>
+            <th scope="col">{w.client}</th>
+            <th scope="col">{w.order}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{w.actions}</span>
             </th>
           </tr>
         </thead>
@@ -87,21 +89,21 @@ export function AdminLeads({ tracking }: PageProps) {
               <td>
                 <button
                   type="button"
-                  aria-label={`Assign ${lead.company_name}`}
+                  aria-label={w.assignLead(lead.company_name)}
                   onClick={() => void dialog.current?.show({ leadId: lead.id, clientId: lead.client_id })}>
-                  Assign
+                  {w.assign}
                 </button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {state === 'ready' && rows.length === 0 && <p>No leads match.</p>}
-      {state === 'error' && <p role="alert">The leads could not be loaded.</p>}
+      {state === 'ready' && rows.length === 0 && <p>{w.none}</p>}
+      {state === 'error' && <p role="alert">{w.failed}</p>}
       {cursor && (
         <p>
           <button type="button" className="more-leads" onClick={() => void more()} disabled={state === 'loading'}>
-            More leads
+            {w.more}
           </button>
         </p>
       )}

@@ -3,6 +3,7 @@ import { useLocation, useSearch } from 'wouter';
 import { AdminOrdersTable } from '@lead-orders/elements/react';
 import type { OrdersTableFilters } from '@lead-orders/elements';
 import type { PageProps } from './page-props.js';
+import { useWords } from '../shell/words.js';
 
 /** The table's filters as URL parameters, so a filtered list can be reloaded, shared and gone back to. */
 const keys = {
@@ -12,10 +13,12 @@ const keys = {
   targetTo: 'to',
   search: 'q',
   sort: 'sort',
+  page: 'page',
 } as const satisfies Record<keyof OrdersTableFilters, string>;
 
 /** Every client's orders: the admin's orders table, its filters kept in the page's URL. */
 export function AdminOrders(_props: PageProps) {
+  const words = useWords();
   const search = useSearch();
   const [, navigate] = useLocation();
   const params = useMemo(() => new URLSearchParams(search), [search]);
@@ -36,7 +39,7 @@ export function AdminOrders(_props: PageProps) {
     <>
       <p>
         <a className="button" href="/admin/orders/new">
-          New order
+          {words.newOrder}
         </a>
       </p>
       <AdminOrdersTable
@@ -46,6 +49,7 @@ export function AdminOrders(_props: PageProps) {
         targetTo={params.get(keys.targetTo) ?? ''}
         search={params.get(keys.search) ?? ''}
         sort={(params.get(keys.sort) ?? 'priority') as OrdersTableFilters['sort']}
+        page={params.get(keys.page) ?? ''}
         pageSize={20}
         hrefTemplate="/admin/orders/{id}"
         onFiltersChange={onFiltersChange}

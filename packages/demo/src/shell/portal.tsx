@@ -3,9 +3,10 @@ import { Link, Route, Switch, matchRoute, useLocation, useRouter } from 'wouter'
 import { OrderTrackingProvider } from '@lead-orders/elements/react';
 import type { OrderTracking } from '@lead-orders/sdk';
 import type { Backend } from '../backend/backend.js';
-import { home, routes } from '../routes.js';
+import { home, routes, type PortalRoute } from '../routes.js';
 import { routeLinks } from './links.js';
 import { useSettings } from './settings.js';
+import { portalWords, WordsContext } from './words.js';
 import { Toolbar } from './toolbar.js';
 
 const accountKey = 'lead-orders-demo-user';
@@ -22,6 +23,9 @@ export function Portal({ backend }: { backend: Backend }) {
   const [location, navigate] = useLocation();
   const { parser } = useRouter();
   const main = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const words = portalWords[settings.language];
+  const title = (r: PortalRoute | undefined) => (r ? words.titles[r.title] : '');
 
   useEffect(() => {
     let current = true;
@@ -39,8 +43,18 @@ export function Portal({ backend }: { backend: Backend }) {
   }, [route, account.role, navigate]);
   useEffect(() => routeLinks(main.current!, navigate), [navigate]);
   useEffect(() => {
-    document.title = `${route?.title ?? 'Portal'} · Lead agency portal`;
-  }, [route]);
+    document.title = `${title(route) || words.brand} · ${words.brand}`;
+  }, [route, words]);
+  // After moving to another page (not on the first one), focus goes to its heading, as a full page
+  // load would start reading there; a change of the query alone (a table's filters) keeps focus.
+  const firstPage = useRef(true);
+  useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [location]);
 
   const chooseAccount = (next: string) => {
     localStorage.setItem(accountKey, next);
@@ -60,17 +74,17 @@ export function Portal({ backend }: { backend: Backend }) {
     : undefined;
 
   return (
-    <>
+    <WordsContext.Provider value={words}>
       <header className="portal-header">
         <a className="brand" href={home(account.role)}>
-          Lead agency portal
+          {words.brand}
         </a>
-        <nav aria-label="Pages">
+        <nav aria-label={words.pagesNav}>
           {routes
             .filter((r) => r.nav && r.role === account.role)
             .map((r) => (
               <Link key={r.path} href={r.path} aria-current={route === r ? 'page' : undefined}>
-                {r.title}
+                {words.titles[r.title]}
               </Link>
             ))}
         </nav>
@@ -85,9 +99,11 @@ export function Portal({ backend }: { backend: Backend }) {
         />
       </header>
       <main ref={main} data-role={account.role} aria-busy={tracking ? undefined : true}>
-        <h1>{route?.title}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {title(route)}
+        </h1>
         <p className="acting">
-          Signed in as <bdi>{account.name}</bdi> (<bdi>{account.email}</bdi>){backend.kind === 'demo' ? ' on the demo database in this browser' : ''}.
+          {words.signedInAs} <bdi>{account.name}</bdi> (<bdi>{account.email}</bdi>){backend.kind === 'demo' ? ` ${words.onDemoDatabase}` : ''}.
         </p>
         <OrderTrackingProvider tracking={tracking}>
           <Switch>
@@ -101,6 +117,6 @@ export function Portal({ backend }: { backend: Backend }) {
           </Switch>
         </OrderTrackingProvider>
       </main>
-    </>
+    </WordsContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import type { Account } from '../backend/backend.js';
 import { languages, type Direction, type Language, type Settings, type Theme } from './settings.js';
+import { useWords } from './words.js';
 
 interface ToolbarProps {
   accounts: Account[];
@@ -13,11 +14,12 @@ interface ToolbarProps {
 
 /** The portal's switches: who to act as, language, theme, direction, and the demo's reset. */
 export function Toolbar({ accounts, account, onAccount, settings, onSettings, onReset, onSignOut }: ToolbarProps) {
+  const w = useWords().settings;
   return (
-    <div className="toolbar" role="group" aria-label="Portal settings">
+    <div className="toolbar" role="group" aria-label={w.group}>
       <label>
-        User{' '}
-        <select value={account?.key ?? ''} onChange={(e) => onAccount(e.target.value)} disabled={accounts.length < 2}>
+        {w.user}{' '}
+        <select name="user" value={account?.key ?? ''} onChange={(e) => onAccount(e.target.value)} disabled={accounts.length < 2}>
           {accounts.map((a) => (
             <option key={a.key} value={a.key}>
               {a.label}
@@ -26,8 +28,8 @@ export function Toolbar({ accounts, account, onAccount, settings, onSettings, on
         </select>
       </label>
       <label>
-        Language{' '}
-        <select value={settings.language} onChange={(e) => onSettings({ language: e.target.value as Language })}>
+        {w.language}{' '}
+        <select name="language" value={settings.language} onChange={(e) => onSettings({ language: e.target.value as Language })}>
           {languages.map((l) => (
             <option key={l.value} value={l.value} lang={l.value}>
               {l.label}
@@ -36,28 +38,28 @@ export function Toolbar({ accounts, account, onAccount, settings, onSettings, on
         </select>
       </label>
       <label>
-        Theme{' '}
-        <select value={settings.theme} onChange={(e) => onSettings({ theme: e.target.value as Theme })}>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
+        {w.theme}{' '}
+        <select name="theme" value={settings.theme} onChange={(e) => onSettings({ theme: e.target.value as Theme })}>
+          <option value="light">{w.light}</option>
+          <option value="dark">{w.dark}</option>
         </select>
       </label>
       <label>
-        Direction{' '}
-        <select value={settings.direction} onChange={(e) => onSettings({ direction: e.target.value as Direction })}>
-          <option value="auto">From language</option>
-          <option value="ltr">Left to right</option>
-          <option value="rtl">Right to left</option>
+        {w.direction}{' '}
+        <select name="direction" value={settings.direction} onChange={(e) => onSettings({ direction: e.target.value as Direction })}>
+          <option value="auto">{w.fromLanguage}</option>
+          <option value="ltr">{w.ltr}</option>
+          <option value="rtl">{w.rtl}</option>
         </select>
       </label>
       {onReset && (
         <button type="button" onClick={onReset}>
-          Reset demo data
+          {w.reset}
         </button>
       )}
       {onSignOut && (
         <button type="button" onClick={onSignOut}>
-          Sign out
+          {w.signOut}
         </button>
       )}
     </div>
