@@ -310,6 +310,34 @@ describe('demo portal', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('an order saved just before a reload is still there after it', async () => {
+    await chooseUser('Admin');
+    await page.waitForFunction(() => location.pathname === '/admin');
+    await page.click('nav a[href="/admin/orders/new"]');
+    await waitReady(page, 'order-form');
+    const clientA = oracle.manifest.users.clientA.client_id;
+    const name = (await oracle.db.query('select client_name from public.clients where id = $1', [clientA])).rows[0].client_name;
+    await page.type('order-form >>> #client-search', name);
+    await page.waitForFunction(
+      (id) => document.querySelector('order-form').shadowRoot.querySelector(`select[name="client_id"] option[value="${id}"]`),
+      {},
+      clientA,
+    );
+    await page.select('order-form >>> select[name="client_id"]', clientA);
+    await page.type('order-form >>> input[name="leads_purchased"]', '3');
+    await page.type('order-form >>> input[name="name"]', 'Saved before reload');
+    await page.click('order-form >>> [part~="submit"]');
+    // The form reports the order saved once the database answered: reload that very moment.
+    await page.waitForFunction(() => /^\/admin\/orders\/[0-9a-f-]{36}$/.test(location.pathname), { timeout: 60_000, polling: 'mutation' });
+    const orderId = await page.evaluate(() => location.pathname.split('/').pop());
+    await page.reload();
+    await waitReady(page, 'admin-order-detail');
+    assert.match((await partTexts(page, 'admin-order-detail', 'header'))[0], /Saved before reload/);
+    assert.equal(new URL(page.url()).pathname, `/admin/orders/${orderId}`);
+    assert.deepEqual(problems, []);
+    await routeTo('/admin');
+  });
+
   test('"Reset demo data" deletes the kept database and starts again from the snapshot', async () => {
     await chooseUser('Admin');
     await page.waitForFunction(() => location.pathname === '/admin');

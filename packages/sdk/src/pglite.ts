@@ -3,7 +3,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { fromPglite, type Identity } from '@lead-orders/db';
 import { createSqlTransport, type SqlTransport } from './transports/sql.js';
-import { prepareDatabase, resolveIdentity, type DemoUserKey, type DemoUsers, type SetupOptions } from './transports/setup.js';
+import type { DemoUserKey, DemoUsers, SetupOptions } from './transports/setup.js';
 
 export { createOrderTracking } from './client.js';
 export type { DemoDataOptions, DemoUser, DemoUserKey, DemoUsers } from './transports/setup.js';
@@ -37,6 +37,10 @@ interface LiveNamespace {
 
 /**
  * Creates (or takes) a PGlite database, prepares it, and returns a transport acting as `as`.
+ * With `setup: false, demo: false` (a database already prepared, e.g. loaded from a snapshot)
+ * the migrations' SQL and the demo data generator are never loaded: they sit in a module this
+ * imports only for the setup. `as` must then be an Identity (there are no demo users); a demo
+ * user key throws `Error('No demo user …')`.
  *
  * ```ts
  * const transport = await createPgliteTransport({ as: 'clientA' });
@@ -52,12 +56,20 @@ export async function createPgliteTransport(options: PgliteTransportOptions = {}
     pglite = (await PGlite.create(options.dataDir ?? 'memory://', { extensions: { live } })) as unknown as PGlite;
   }
   const db = fromPglite(pglite);
-  const users = await prepareDatabase(db, options);
+  // The setup module carries the SQL of every migration and the demo data generator (~80 KB): a
+  // prepared database used as it is (`setup: false, demo: false`, e.g. a snapshot) never loads it.
+  const setup = options.setup === false && options.demo === false ? null : await import('./transports/setup.js');
+  const users = setup ? await setup.prepareDatabase(db, options) : null;
+  const resolveIdentity = (who: Identity | DemoUserKey): Identity => {
+    if (setup) return setup.resolveIdentity(who, users);
+    if (typeof who !== 'string') return who;
+    throw new Error(`No demo user "${who}": the database was prepared without demo data.`);
+  };
   const live = (pglite as unknown as { live?: LiveNamespace }).live;
 
   const sql = createSqlTransport({
     db,
-    identity: resolveIdentity(options.as ?? (users ? 'admin' : { role: 'service_role' }), users),
+    identity: resolveIdentity(options.as ?? (users ? 'admin' : { role: 'service_role' })),
     // PGlite's live queries re-run when their tables change. They run as the owner (the first live
     // query on a table installs a trigger, which other roles may not); what is delivered is then
     // read again as the acting user, so RLS still decides.
@@ -83,7 +95,7 @@ export async function createPgliteTransport(options: PgliteTransportOptions = {}
     get identity() {
       return sql.identity;
     },
-    setIdentity: (who) => sql.setIdentity(resolveIdentity(who, users)),
+    setIdentity: (who) => sql.setIdentity(resolveIdentity(who)),
     pglite: instance,
     users,
     async close() {

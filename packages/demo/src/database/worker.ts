@@ -5,6 +5,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { worker } from '@electric-sql/pglite/worker';
 import { carryErrors } from './database-errors.js';
+import { durableWrites } from './durable-writes.js';
 import { isComplete, markComplete } from './kept-marker.js';
 import type { WorkerMeta } from './worker-meta.js';
 
@@ -34,18 +35,21 @@ void worker({
     // the demo starts again from the snapshot this build ships.
     await Promise.all(names.filter((n) => n.startsWith(`/pglite/${keepPrefix}`) && n !== idbName(dataDir)).map(deleteIdb));
     if (names.includes(idbName(dataDir))) {
-      if (await isComplete(dataDir)) return carryErrors(await PGlite.create(dataDir, { relaxedDurability: true }));
+      if (await isComplete(dataDir)) return carryErrors(durableWrites(await PGlite.create(dataDir, { relaxedDurability: true })).pglite);
       // A first load that did not finish (the page closed meanwhile): start it again.
       await deleteIdb(idbName(dataDir));
     }
     await markComplete(dataDir, false);
     const response = await fetch(snapshotUrl);
     if (!response.ok) throw new Error(`Could not load the demo database snapshot ${snapshotUrl}: HTTP ${response.status}`);
-    const pglite = await PGlite.create(dataDir, { loadDataDir: await response.blob(), relaxedDurability: true });
+    let kept: Promise<unknown> | undefined;
+    const loaded = await PGlite.create(dataDir, { loadDataDir: await response.blob(), relaxedDurability: true });
+    const { pglite, sync } = durableWrites(loaded, { kept: () => kept! });
     // Write the loaded files to IndexedDB (one IndexedDB transaction) while the page already
-    // queries; only once written is the store marked complete, so a reload that comes sooner
-    // loads the snapshot again instead of opening a partial store.
-    void pglite.syncToFs().then(() => markComplete(dataDir, true));
+    // reads; only once written is the store marked complete, so a reload that comes sooner
+    // loads the snapshot again instead of opening a partial store. A write waits for it too.
+    kept = sync().then(() => markComplete(dataDir, true));
+    kept.catch(() => undefined);
     return carryErrors(pglite);
   },
 });
