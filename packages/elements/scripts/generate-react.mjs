@@ -108,7 +108,13 @@ function wrapperFile(element) {
     `  tagName: '${element.tag}',`,
     '  elementClass: Element,',
     ...(element.events.length
-      ? ['  events: {', ...element.events.map((e) => `    ${eventProp(e.name)}: '${e.name}' as EventName<${e.type}>,`), '  },']
+      ? [
+          // The listener sits on the element, so `currentTarget` is the element, typed, and
+          // `onChange={(e) => setValue(e.currentTarget.value)}` type-checks under React 18 and 19.
+          '  events: {',
+          ...element.events.map((e) => `    ${eventProp(e.name)}: '${e.name}' as EventName<${e.type} & { currentTarget: Element }>,`),
+          '  },',
+        ]
       : []),
     `  displayName: '${element.className}',`,
     '});',

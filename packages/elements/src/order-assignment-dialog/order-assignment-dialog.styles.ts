@@ -43,6 +43,10 @@ export const styles = css`
     border-radius: var(--_radius);
     padding: var(--_space-xs) var(--_space-s);
   }
+  .note {
+    margin: 0;
+    color: var(--_warning);
+  }
   .message {
     margin: 0;
     color: var(--_danger);

@@ -12,6 +12,14 @@ export interface AssignmentRequest {
   leadId: string;
   /** Preselects this client (the lead's own, when it has one). */
   clientId?: string | null;
+  /**
+   * The order the lead is in now (`lead.order_id`): preselected, so pressing Assign keeps the
+   * lead where it is. Choosing "Assign without order" then says the lead will leave it.
+   * Omitted or `null`: the lead is in no order.
+   */
+  orderId?: string | null;
+  /** The lead's company, named in the title (shown as the user's text, isolated for direction). */
+  company?: string | null;
 }
 
 type LeadAssignment = Awaited<ReturnType<Tracking['leads']['assignToClient']>>;
@@ -43,7 +51,9 @@ function deepActiveElement(): HTMLElement | null {
  *
  * The order is chosen with `<order-select>` ("ORD-2025-001 · Name (45/100)"), which lists the
  * client's orders, warns when the chosen one is nearly full and disables full or inactive ones;
- * "Assign without order" is offered too. Submitting calls `leads.assignToClient(leadId, clientId,
+ * "Assign without order" is offered too. The lead's current order (`show({ orderId })`) is
+ * preselected, so Assign keeps it there; "without order" for such a lead says it will leave its
+ * order. Submitting calls `leads.assignToClient(leadId, clientId,
  * orderId)`; a refusal (for example `order_full` when the order filled up meanwhile) is shown in
  * the dialog in the database's words and nothing changes.
  *
@@ -59,6 +69,8 @@ function deepActiveElement(): HTMLElement | null {
  *
  * @csspart dialog - The `<dialog>`.
  * @csspart heading - The title.
+ * @csspart lead - The lead's company inside the title (`<bdi>`).
+ * @csspart leaves-order - The note that "without order" takes the lead out of its order.
  * @csspart field - Each label with its control.
  * @csspart input - The client search and select.
  * @csspart order-select - The `<order-select>`.
@@ -77,6 +89,9 @@ export class OrderAssignmentDialog extends TrackedElement {
 
   @state() private leadId = '';
   @state() private clientId = '';
+  @state() private currentOrderId: string | null = null;
+  @state() private company = '';
+  @state() private chosenOrderId = '';
   @state() private clients: ClientOption[] = [];
   @state() private message = '';
   @state() private busy = false;
@@ -100,10 +115,12 @@ export class OrderAssignmentDialog extends TrackedElement {
     this.#opener = deepActiveElement();
     this.leadId = request.leadId;
     this.clientId = request.clientId ?? '';
+    this.currentOrderId = request.orderId ?? null;
+    this.company = request.company ?? '';
     this.message = '';
     this.busy = false;
     await this.updateComplete;
-    if (this.orderSelect) this.orderSelect.value = '';
+    this.setOrder(this.currentOrderId ?? '');
     this.searchClients('');
     if (!this.dialog!.open) this.dialog!.showModal();
     this.internals.states.add('open');
@@ -122,6 +139,11 @@ export class OrderAssignmentDialog extends TrackedElement {
     this.#opener = null;
     if (opener?.isConnected) opener.focus();
     this.dispatchEvent(new Event('close', { bubbles: true, composed: true }));
+  }
+
+  private setOrder(orderId: string) {
+    this.chosenOrderId = orderId;
+    if (this.orderSelect) this.orderSelect.value = orderId;
   }
 
   private searchClients(search: string) {
@@ -151,7 +173,9 @@ export class OrderAssignmentDialog extends TrackedElement {
     const listed = this.clients.some((c) => c.id === chosen);
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose}>
       <form method="dialog" @submit=${this.submit} novalidate>
-        <h2 id="title" part="heading">${l.term('dialogTitle')}</h2>
+        <h2 id="title" part="heading">
+          ${l.term('dialogTitle')}${this.company ? html` · <bdi part="lead">${this.company}</bdi>` : nothing}
+        </h2>
         <div class="field" part="field">
           <label for="client-search">${l.term('dialogClientSearch')}</label>
           <input
@@ -174,7 +198,7 @@ export class OrderAssignmentDialog extends TrackedElement {
             required
             @change=${(e: Event) => {
               this.clientId = (e.target as HTMLSelectElement).value;
-              if (this.orderSelect) this.orderSelect.value = '';
+              this.setOrder('');
             }}
           >
             <option value="" ?selected=${!chosen}>${l.term('dialogChooseClient')}</option>
@@ -189,8 +213,14 @@ export class OrderAssignmentDialog extends TrackedElement {
           client-id=${chosen || nothing}
           .tracking=${this.sdk}
           locale=${this.locale || nothing}
-          @change=${() => (this.message = '')}
+          @change=${(e: Event) => {
+            this.message = '';
+            this.chosenOrderId = (e.currentTarget as OrderSelect).value;
+          }}
         ></order-select>
+        ${this.currentOrderId && !this.chosenOrderId
+          ? html`<p class="note" part="leaves-order" role="status">${l.term('dialogLeavesOrder')}</p>`
+          : nothing}
         <p class="message" part="message" role="alert">${this.message || nothing}</p>
         <div class="actions" part="actions">
           <button type="button" part="cancel" @click=${() => this.close()}>${l.term('dialogCancel')}</button>
@@ -221,7 +251,8 @@ export class OrderAssignmentDialog extends TrackedElement {
     }
     // order-select never holds a full order; one that filled up since it was listed is refused below.
     const orderId = select.value || null;
-    if (select.selectedOrder && select.selectedOrder.leads_remaining <= 0) {
+    // The lead's own order counts it already: keeping it there needs no free place.
+    if (select.selectedOrder && select.selectedOrder.leads_remaining <= 0 && orderId !== this.currentOrderId) {
       this.message = l.term('dialogOrderFull');
       return;
     }

@@ -46,7 +46,8 @@ import { styles } from './order-select.styles.js';
  * @csspart note - Messages shown instead of options (no client, no orders).
  * @csspart error - The load error and its retry button.
  *
- * @cssprop --lo-select-max-height - The open list's maximum height.
+ * @cssprop --lo-select-max-height - The open list's maximum height; it is also bounded by the
+ *   room in the viewport below the control (or above it, where it opens when there is more room).
  * @cssprop --lo-select-z-index - The open list's stacking order.
  *
  * @cssstate open - The list is open.
@@ -129,9 +130,60 @@ export class OrderSelect extends FormControl {
       if (this.open) this.internals.states.add('open');
       else this.internals.states.delete('open');
     }
-    if (this.open && changed.has('active')) {
-      this.renderRoot.querySelector('.active')?.scrollIntoView({ block: 'nearest' });
+    if (changed.has('open')) {
+      if (this.open) {
+        this.place();
+        addEventListener('scroll', this.place, { capture: true, passive: true });
+        addEventListener('resize', this.place, { passive: true });
+      } else this.unplace();
     }
+    if (this.open && changed.has('active')) this.scrollActiveIntoList();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.unplace();
+  }
+
+  /**
+   * Places the open list in the viewport (`position: fixed`), below the control or, where there
+   * is more room, above it, its height bounded by the room there. Inside a scrolling container
+   * such as a modal `<dialog>`, a list positioned in the flow made the container scroll and
+   * took the dialog's title and buttons out of view.
+   */
+  private place = () => {
+    const listbox = this.renderRoot.querySelector<HTMLElement>('[role="listbox"]');
+    const combobox = this.combobox;
+    if (!listbox || !combobox || !this.open) return;
+    const box = combobox.getBoundingClientRect();
+    const gap = 4;
+    const below = innerHeight - box.bottom - 2 * gap;
+    const above = box.top - 2 * gap;
+    const upward = below < 160 && above > below;
+    Object.assign(listbox.style, {
+      position: 'fixed',
+      left: `${box.left}px`,
+      width: `${box.width}px`,
+      top: upward ? 'auto' : `${box.bottom + gap}px`,
+      bottom: upward ? `${innerHeight - box.top + gap}px` : 'auto',
+      maxHeight: `min(var(--lo-select-max-height, 18rem), ${Math.max(upward ? above : below, 48)}px)`,
+      margin: '0',
+    });
+  };
+
+  private unplace() {
+    removeEventListener('scroll', this.place, { capture: true });
+    removeEventListener('resize', this.place);
+  }
+
+  /** Scrolls the list itself (never the page or the dialog around it) to show the active option. */
+  private scrollActiveIntoList() {
+    const listbox = this.renderRoot.querySelector<HTMLElement>('[role="listbox"]');
+    const active = this.renderRoot.querySelector<HTMLElement>('.active');
+    if (!listbox || !active) return;
+    const top = active.offsetTop - listbox.clientTop;
+    if (top < listbox.scrollTop) listbox.scrollTop = top;
+    else if (top + active.offsetHeight > listbox.scrollTop + listbox.clientHeight) listbox.scrollTop = top + active.offsetHeight - listbox.clientHeight;
   }
 
   protected override render() {

@@ -17,7 +17,7 @@ export const AdminOrderDetail = createComponent({
   tagName: 'admin-order-detail',
   elementClass: Element,
   events: {
-    onLeadsAssigned: 'leads-assigned' as EventName<CustomEvent<LeadsAssignedDetail>>,
+    onLeadsAssigned: 'leads-assigned' as EventName<CustomEvent<LeadsAssignedDetail> & { currentTarget: Element }>,
   },
   displayName: 'AdminOrderDetail',
 });

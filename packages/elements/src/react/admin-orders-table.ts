@@ -21,10 +21,10 @@ export const AdminOrdersTable = createComponent({
   tagName: 'admin-orders-table',
   elementClass: Element,
   events: {
-    onFiltersChange: 'filters-change' as EventName<CustomEvent<OrdersTableFilters>>,
-    onOrderAction: 'order-action' as EventName<CustomEvent<OrderActionDetail>>,
-    onOrdersExport: 'orders-export' as EventName<CustomEvent<OrdersExportDetail>>,
-    onOrderOpen: 'order-open' as EventName<CustomEvent<OrderOpenDetail>>,
+    onFiltersChange: 'filters-change' as EventName<CustomEvent<OrdersTableFilters> & { currentTarget: Element }>,
+    onOrderAction: 'order-action' as EventName<CustomEvent<OrderActionDetail> & { currentTarget: Element }>,
+    onOrdersExport: 'orders-export' as EventName<CustomEvent<OrdersExportDetail> & { currentTarget: Element }>,
+    onOrderOpen: 'order-open' as EventName<CustomEvent<OrderOpenDetail> & { currentTarget: Element }>,
   },
   displayName: 'AdminOrdersTable',
 });

@@ -17,7 +17,7 @@ export const ClientOrdersList = createComponent({
   tagName: 'client-orders-list',
   elementClass: Element,
   events: {
-    onOrderOpen: 'order-open' as EventName<CustomEvent<OrderOpenDetail>>,
+    onOrderOpen: 'order-open' as EventName<CustomEvent<OrderOpenDetail> & { currentTarget: Element }>,
   },
   displayName: 'ClientOrdersList',
 });

@@ -18,8 +18,8 @@ export const OrderAssignmentDialog = createComponent({
   tagName: 'order-assignment-dialog',
   elementClass: Element,
   events: {
-    onClose: 'close' as EventName<Event>,
-    onLeadAssigned: 'lead-assigned' as EventName<CustomEvent<LeadAssignedDetail>>,
+    onClose: 'close' as EventName<Event & { currentTarget: Element }>,
+    onLeadAssigned: 'lead-assigned' as EventName<CustomEvent<LeadAssignedDetail> & { currentTarget: Element }>,
   },
   displayName: 'OrderAssignmentDialog',
 });

@@ -17,7 +17,7 @@ export const OrderForm = createComponent({
   tagName: 'order-form',
   elementClass: Element,
   events: {
-    onOrderSaved: 'order-saved' as EventName<CustomEvent<OrderSavedDetail>>,
+    onOrderSaved: 'order-saved' as EventName<CustomEvent<OrderSavedDetail> & { currentTarget: Element }>,
   },
   displayName: 'OrderForm',
 });

@@ -18,8 +18,8 @@ export const OrderSelect = createComponent({
   tagName: 'order-select',
   elementClass: Element,
   events: {
-    onInput: 'input' as EventName<Event>,
-    onChange: 'change' as EventName<Event>,
+    onInput: 'input' as EventName<Event & { currentTarget: Element }>,
+    onChange: 'change' as EventName<Event & { currentTarget: Element }>,
   },
   displayName: 'OrderSelect',
 });

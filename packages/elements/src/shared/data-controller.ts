@@ -23,11 +23,31 @@ export interface DataSource<T> {
 
 interface Host extends ReactiveControllerHost, Element {
   readonly sdk: Tracking | undefined;
+  /** True while an `<order-tracking-provider>` around the element has no SDK instance yet. */
+  readonly sdkPending?: boolean;
+}
+
+/**
+ * Whether `error` is the SDK's refusal of an id that is not a uuid (`invalid_input`, every issue
+ * "expected a uuid"). Such an id can name no row, so the element says "not found", as for a row
+ * that does not exist, rather than offering a retry that cannot succeed.
+ */
+export function isMalformedId(error: unknown): boolean {
+  const { code, issues } = (error ?? {}) as { code?: unknown; issues?: unknown };
+  return (
+    code === 'invalid_input' &&
+    Array.isArray(issues) &&
+    issues.length > 0 &&
+    issues.every((issue: { message?: unknown }) => issue?.message === 'expected a uuid')
+  );
 }
 
 /**
  * Loads a widget's data through the SDK and keeps it current: loading, error with retry,
- * not-found, and a silent refetch whenever `tracking.subscribe` reports a change.
+ * not-found (also for an id that is not a uuid), and a silent refetch whenever
+ * `tracking.subscribe` reports a change. With no SDK instance the status is `no-sdk` and the
+ * console is told once, except inside an `<order-tracking-provider>` that has none yet: then it
+ * is `loading` until the provider's `tracking` is set.
  */
 export class DataController<T> implements ReactiveController {
   status: LoadStatus = 'idle';
@@ -70,6 +90,12 @@ export class DataController<T> implements ReactiveController {
     this.#stop();
     this.value = undefined;
     if (!key || !tracking) {
+      // Under a provider whose SDK is still being created (set after an async start), the
+      // element is loading: the provider warns if none ever arrives (see OrderTrackingProvider).
+      if (args && this.host.sdkPending) {
+        this.status = 'loading';
+        return;
+      }
       this.status = args ? 'no-sdk' : 'idle';
       // Said once per element: a page without an SDK would otherwise show an empty box, silently.
       if (args && !this.#warned) {
@@ -83,7 +109,15 @@ export class DataController<T> implements ReactiveController {
     }
     this.#load(tracking);
     const target = this.source.watch?.();
-    if (target) this.#unsubscribe = tracking.subscribe(target, (change) => this.#refresh(change));
+    if (!target) return;
+    try {
+      this.#unsubscribe = tracking.subscribe(target, (change) => this.#refresh(change));
+    } catch (error) {
+      // `subscribe` checks its ids synchronously: a malformed one is "not found", not a crash.
+      if (!isMalformedId(error)) throw error;
+      this.#abort?.abort();
+      this.status = 'not-found';
+    }
   }
 
   /** Fetches again after an error (the retry button). */
@@ -112,7 +146,7 @@ export class DataController<T> implements ReactiveController {
       if (abort.signal.aborted) return;
       // The SDK's refusal for a missing row, or one Row Level Security hides.
       const code = (error as { code?: unknown } | null)?.code;
-      if (code === 'order_not_found' || code === 'client_not_found') {
+      if (code === 'order_not_found' || code === 'client_not_found' || isMalformedId(error)) {
         this.status = 'not-found';
         this.value = undefined;
       } else if (!silent || this.status !== 'ready') {

@@ -43,6 +43,7 @@ export class TrackedElement extends LitElement {
   protected readonly internals: ElementInternals = this.attachInternals();
   #unsubscribe?: () => void;
   #contextTracking?: Tracking;
+  #providerAnswered = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -52,6 +53,7 @@ export class TrackedElement extends LitElement {
       this.#unsubscribe = unsubscribe;
       const old = this.sdk;
       this.#contextTracking = value;
+      this.#providerAnswered = true;
       // Named, so `willUpdate` sees `changed.has('sdk')` when the provider's SDK is replaced.
       this.requestUpdate('sdk', old);
     };
@@ -74,11 +76,22 @@ export class TrackedElement extends LitElement {
     waiting.delete(this);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#providerAnswered = false;
+    this.#contextTracking = undefined;
   }
 
   /** The SDK instance in use. */
   get sdk(): Tracking | undefined {
     return this.tracking ?? this.#contextTracking;
+  }
+
+  /**
+   * True while the element has no SDK instance of its own and the `<order-tracking-provider>`
+   * around it has none yet either: the host sets the provider's `tracking` after an async start.
+   * The element shows its loading state meanwhile, rather than warning that no SDK is set.
+   */
+  get sdkPending(): boolean {
+    return !this.tracking && this.#providerAnswered && !this.#contextTracking;
   }
 
   /** The element's data, when it loads any; its status is mirrored as a custom state. */

@@ -6,8 +6,10 @@ import type {} from '@lead-orders/elements/jsx';
 import { ClientOrdersList, OrderProgressCard, OrderSelect, OrderTrackingProvider } from '@lead-orders/elements/react';
 import type { OrderOpenDetail } from '@lead-orders/elements';
 import type { OrderTracking } from '@lead-orders/sdk';
+import { useState } from 'react';
 
 export function Wrappers({ tracking }: { tracking: OrderTracking }) {
+  const [orderId, setOrderId] = useState('');
   return (
     <OrderTrackingProvider tracking={tracking}>
       <OrderProgressCard orderId="9f0c" compact />
@@ -22,6 +24,8 @@ export function Wrappers({ tracking }: { tracking: OrderTracking }) {
         }}
       />
       <OrderSelect name="order_id" required onChange={(event) => console.log((event.target as HTMLInputElement).value)} />
+      {/* The README's snippet: the event's currentTarget is the element. */}
+      <OrderSelect name="order_id" clientId="c1" value={orderId} onChange={(e) => setOrderId(e.currentTarget.value)} required />
       {/* @ts-expect-error pageSize is a number */}
       <ClientOrdersList pageSize="10" />
       {/* @ts-expect-error no such property */}

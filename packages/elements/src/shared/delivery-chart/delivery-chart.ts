@@ -40,6 +40,10 @@ export const deliveryChartStyles = css`
     stroke: var(--lo-chart-delivered-color, var(--_primary));
     stroke-width: 2.5;
   }
+  /* Each delivery day is marked too: a single day's deliveries make a line of no length. */
+  .chart .point {
+    fill: var(--lo-chart-delivered-color, var(--_primary));
+  }
   .chart .pace {
     fill: none;
     stroke: var(--lo-chart-pace-color, var(--_text-muted));
@@ -152,6 +156,7 @@ export function deliveryChart(l: LocalizeController, series: DeliverySeries, idP
       </g>
       ${pace ? svg`<path class="pace" d=${pace}></path>` : nothing}
       ${delivered ? svg`<path class="delivered" d=${delivered}></path>` : nothing}
+      ${svg`<g class="points">${points.map((p) => svg`<circle class="point" cx=${x(p.date)} cy=${y(p.cumulative)} r="3.5"></circle>`)}</g>`}
       ${target
         ? svg`<g class="target"><line x1=${x(target)} x2=${x(target)} y1=${margin.top} y2=${height - margin.bottom}></line>
             <text x=${x(target)} y=${margin.top - 4} text-anchor="middle">${l.term('chartTarget')}</text></g>`

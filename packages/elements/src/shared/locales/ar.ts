@@ -219,6 +219,7 @@ export const ar: Translation = {
   dialogAssigning: 'جارٍ التعيين…',
   dialogRefused: (message) => `لم يتم التعيين: ${message}`,
   dialogOrderFull: 'هذا الطلب ممتلئ. اختر طلبًا آخر.',
+  dialogLeavesOrder: 'بدون طلب، سيغادر هذا العميل المحتمل طلبه الحالي.',
   // order-filter
   orderFilterLabel: 'الطلب',
   orderFilterAll: 'كل الطلبات',

@@ -13,4 +13,5 @@ export const assignmentDialogDe: AssignmentDialogTerms = {
   dialogAssigning: 'Wird zugewiesen…',
   dialogRefused: (message) => `Nicht zugewiesen: ${message}`,
   dialogOrderFull: 'Dieser Auftrag ist voll. Wählen Sie einen anderen Auftrag.',
+  dialogLeavesOrder: 'Ohne Auftrag verlässt dieser Lead seinen bisherigen Auftrag.',
 };

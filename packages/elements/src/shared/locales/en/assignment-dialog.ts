@@ -13,4 +13,5 @@ export const assignmentDialog = {
   dialogAssigning: 'Assigning…',
   dialogRefused: (message) => `Not assigned: ${message}`,
   dialogOrderFull: 'This order is full. Choose another order.',
+  dialogLeavesOrder: 'Without an order, this lead leaves the order it is in now.',
 } satisfies Partial<Translation>;

@@ -13,4 +13,6 @@ export interface AssignmentDialogTerms {
   dialogRefused: (message: string) => string;
   /** The chosen order cannot take the lead (full); it is refused before sending. */
   dialogOrderFull: string;
+  /** "Assign without order" is chosen for a lead that is in an order now: it will leave it. */
+  dialogLeavesOrder: string;
 }
