@@ -285,6 +285,17 @@ describe('demo portal', () => {
     );
     const orderCell = await page.$eval(`tr[data-lead-id="${story.leads[0].id}"] td:nth-child(5)`, (c) => c.textContent);
     assert.equal(orderCell, story.orderNumber);
+    // Opened again for a lead that is in an order, the dialog starts from that order, so pressing
+    // Assign would keep it there rather than take it out.
+    await page.click(`tr[data-lead-id="${story.leads[0].id}"] button`);
+    await page.waitForFunction(() => document.querySelector('order-assignment-dialog').matches(':state(open)'));
+    await page.waitForFunction(
+      (orderId) => document.querySelector('order-assignment-dialog').shadowRoot.querySelector('order-select')?.value === orderId,
+      {},
+      story.orderId,
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('order-assignment-dialog').matches(':state(open)'));
 
     // Within the page, as a link would: the database keeps writes with relaxed durability, so a
     // page load right after the last assignment could start from a store without it.

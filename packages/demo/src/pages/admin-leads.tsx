@@ -90,7 +90,7 @@ export function AdminLeads({ tracking }: PageProps) {
                 <button
                   type="button"
                   aria-label={w.assignLead(lead.company_name)}
-                  onClick={() => void dialog.current?.show({ leadId: lead.id, clientId: lead.client_id })}>
+                  onClick={() => void dialog.current?.show({ leadId: lead.id, clientId: lead.client_id, orderId: lead.order_id, company: lead.company_name })}>
                   {w.assign}
                 </button>
               </td>
