@@ -10,7 +10,7 @@ import { orderDetail } from '../shared/locales/en/order-detail.js';
 import { adminOrderDetail } from '../shared/locales/en/admin-order-detail.js';
 import { tokens } from '../shared/tokens.js';
 import { errorView, messageView, skeleton, stateStyles } from '../shared/states.js';
-import { orderTitle, orderViewStyles, statusBadge } from '../shared/order-view.js';
+import { isolate, orderTitle, orderViewStyles, statusBadge } from '../shared/order-view.js';
 import { confirmStep, confirmStepStyles, focusConfirm } from '../shared/confirm-step.js';
 import { dataTableStyles } from '../shared/data-table/data-table.styles.js';
 import { currentCursor, firstPage, nextPage, pageNumber, previousPage, type CursorStack } from '../shared/data-table/keyset-pages.js';
@@ -286,10 +286,19 @@ export class AdminOrderDetail extends TrackedElement {
         action: {
           header: l.term('colActions'),
           cell: (lead) => html`<div class="lead-actions">
-            <button type="button" class="move-start" data-lead=${lead.id} aria-expanded=${this.moving?.id === lead.id ? 'true' : 'false'} @click=${() => this.startMove(lead)}>
-              ${l.term('leadMove')(lead.company_name)}
+            <button
+              type="button"
+              class="move-start"
+              data-lead=${lead.id}
+              aria-label=${l.term('leadMove')(isolate(lead.company_name))}
+              aria-expanded=${this.moving?.id === lead.id ? 'true' : 'false'}
+              @click=${() => this.startMove(lead)}
+            >
+              ${l.term('leadMoveShort')}
             </button>
-            <button type="button" class="unassign" @click=${() => this.unassign(lead)}>${l.term('leadUnassign')(lead.company_name)}</button>
+            <button type="button" class="unassign" data-lead=${lead.id} aria-label=${l.term('leadUnassign')(isolate(lead.company_name))} @click=${() => this.unassign(lead)}>
+              ${l.term('leadUnassignShort')}
+            </button>
           </div>`,
         },
       })}
@@ -314,7 +323,7 @@ export class AdminOrderDetail extends TrackedElement {
     const l = this.localize;
     try {
       await tracking.leads.assignToOrder(lead.id, null);
-      this.notice = { kind: 'done', text: l.term('leadUnassigned')(lead.company_name) };
+      this.notice = { kind: 'done', text: l.term('leadUnassigned')(isolate(lead.company_name)) };
     } catch (error) {
       this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')((error as Error).message) };
     }
@@ -359,7 +368,7 @@ export class AdminOrderDetail extends TrackedElement {
     this.busy = true;
     try {
       await tracking.leads.assignToOrder(lead.id, target.id);
-      this.notice = { kind: 'done', text: l.term('moveDone')(lead.company_name, target.order_number) };
+      this.notice = { kind: 'done', text: l.term('moveDone')(isolate(lead.company_name), target.order_number) };
       this.endMove(false);
       // The lead has left this order's list: focus goes to the list's filter, the section's first control.
       this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.leads-filter select')?.focus());
@@ -400,7 +409,7 @@ export class AdminOrderDetail extends TrackedElement {
           cell: (lead) => html`<input
             type="checkbox"
             class="pick"
-            aria-label=${l.term('assignPick')(lead.company_name)}
+            aria-label=${l.term('assignPick')(isolate(lead.company_name))}
             .checked=${this.picked.has(lead.id)}
             @change=${(e: Event) => this.pick(lead.id, (e.target as HTMLInputElement).checked)}
           />`,

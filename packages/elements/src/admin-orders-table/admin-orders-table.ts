@@ -6,7 +6,7 @@ import { list } from '../shared/locales/en/list.js';
 import { ordersTable } from '../shared/locales/en/orders-table.js';
 import { tokens } from '../shared/tokens.js';
 import { errorView, messageView, skeleton, stateStyles } from '../shared/states.js';
-import { deliveredText, orderViewStyles, progressBar, statusBadge } from '../shared/order-view.js';
+import { deliveredText, isolate, orderViewStyles, progressBar, statusBadge } from '../shared/order-view.js';
 import { confirmStep, confirmStepStyles, focusConfirm } from '../shared/confirm-step.js';
 import { dataTableStyles } from '../shared/data-table/data-table.styles.js';
 import { sortHeader } from '../shared/data-table/sort-header.js';
@@ -446,6 +446,7 @@ export class AdminOrdersTable extends TrackedElement {
           type="button"
           part="action"
           data-action=${action}
+          aria-label=${l.term('actionOnOrder')(actionLabel(l, action, order.status), isolate(order.order_number))}
           aria-disabled=${busy ? 'true' : 'false'}
           @click=${() => busy || (isFinal(action) ? this.ask(action, [order.id], where) : this.act(action, [order.id]))}
         >

@@ -7,6 +7,9 @@ import type { AdminOrderDetail } from '../../src/admin-order-detail/define.js';
 import type { AdminOrdersTable } from '../../src/admin-orders-table/define.js';
 import { openDatabase, type Database } from '../helpers/database.js';
 import { expectAccessible } from '../helpers/axe.js';
+import { fixtureWithin } from '../helpers/within.js';
+import '../../src/shared/locales/register-ar.js';
+import '../../src/shared/locales/register-de.js';
 
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
@@ -39,6 +42,8 @@ describe('admin-order-detail on PGlite', function () {
     if (box.checked !== on) box.click();
     await el.updateComplete;
   };
+  /** One of client A's leads in no order that does not count as delivered (the delivered ones fill other tests' orders). */
+  const undeliveredLead = async () => (await db.admin.leads.list({ clientId, noOrder: true, status: ['New'], limit: 1 })).items[0]!.id;
   const leadsInOrder = async (orderId: string) => (await db.admin.leads.list({ orderId, limit: 500 })).items.map((l) => l.id);
 
   it('assigns picked leads all or nothing, until the order is full and completes live in the table too', async () => {
@@ -167,6 +172,46 @@ describe('admin-order-detail on PGlite', function () {
       expect(actor.querySelector('bdi')!.textContent).to.equal(name);
     }
     await expectAccessible(el);
+  });
+
+  it('isolates every lead text cell right to left, keeps email and phone left to right on one line, and names the row buttons with the isolated company', async () => {
+    const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 5, name: `RTL ${Date.now()}`, status: 'Active' });
+    await db.admin.leads.assignMany([await undeliveredLead()], order.id);
+    const lead = (await db.admin.leads.list({ orderId: order.id, limit: 5 })).items[0]!;
+    expect(lead.email, 'demo lead has an email').to.be.a('string');
+    expect(lead.phone, 'demo lead has a phone').to.be.a('string');
+    const el = await fixtureWithin<AdminOrderDetail>({ lang: 'ar', dir: 'rtl' }, html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    const row = () => $$(el, '[part="lead-row"]').find((r) => r.dataset.id === lead.id && !r.closest('[part="assign"]'));
+    await waitUntil(() => !!row(), 'lead listed', { timeout: 20000 });
+    const cells = [...row()!.children] as HTMLElement[];
+    // company, contact, email, phone, status, delivered, actions
+    expect(cells[0]!.querySelector('bdi')!.textContent).to.equal(lead.company_name);
+    expect(cells[1]!.querySelector('bdi')!.textContent).to.equal(lead.contact_name ?? '');
+    expect(cells[4]!.querySelector('bdi')!.textContent).to.equal(lead.status);
+    for (const [cell, value] of [[cells[2]!, lead.email], [cells[3]!, lead.phone]] as const) {
+      const data = cell.querySelector<HTMLElement>('[dir="ltr"]')!;
+      expect(data.textContent).to.equal(value);
+      expect(getComputedStyle(data).whiteSpace, 'kept on one line').to.equal('nowrap');
+    }
+    const move = cells[6]!.querySelector<HTMLButtonElement>('button.move-start')!;
+    const out = cells[6]!.querySelector<HTMLButtonElement>('button.unassign')!;
+    expect(text(move)).to.equal('نقل');
+    expect(move.getAttribute('aria-label')).to.equal(`نقل \u2068${lead.company_name}\u2069`);
+    expect(text(out)).to.equal('إزالة');
+    expect(out.getAttribute('aria-label')).to.equal(`إزالة \u2068${lead.company_name}\u2069 من الطلب`);
+    await expectAccessible(el);
+  });
+
+  it('shows short "Move" and "Take out" buttons on each lead row, each named with its company', async () => {
+    const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 5, name: `Names ${Date.now()}`, status: 'Active' });
+    await db.admin.leads.assignMany([await undeliveredLead()], order.id);
+    const lead = (await db.admin.leads.list({ orderId: order.id, limit: 5 })).items[0]!;
+    const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => !!$(el, `button.unassign[data-lead="${lead.id}"]`), 'lead listed', { timeout: 20000 });
+    const move = $(el, `button.move-start[data-lead="${lead.id}"]`)!;
+    const out = $(el, `button.unassign[data-lead="${lead.id}"]`)!;
+    expect([text(move), move.getAttribute('aria-label')]).to.deep.equal(['Move', `Move \u2068${lead.company_name}\u2069`]);
+    expect([text(out), out.getAttribute('aria-label')]).to.deep.equal(['Take out', `Take out \u2068${lead.company_name}\u2069`]);
   });
 
   it('pauses and resumes the order, and asks before cancelling', async () => {

@@ -39,6 +39,10 @@ export const orderDetailStyles = css`
   .forecast .ahead {
     color: var(--_success);
   }
+  .ltr {
+    white-space: nowrap;
+    unicode-bidi: isolate;
+  }
   .timeline {
     list-style: none;
     margin: 0;

@@ -30,6 +30,7 @@ export const ordersTableDe: OrdersTableTerms = {
   actionComplete: 'Abschließen',
   actionCancel: 'Auftrag stornieren',
   rowActions: (number) => `Aktionen für ${number}`,
+  actionOnOrder: (action, number) => `${action}: ${number}`,
   confirmComplete: (number) => `${number} abschließen? Er nimmt dann keine Leads mehr an.`,
   confirmCancel: (number) => `${number} stornieren? Das lässt sich nicht rückgängig machen.`,
   confirmBulkCancel: (n, f) =>

@@ -30,6 +30,7 @@ export const ordersTable = {
   actionComplete: 'Complete',
   actionCancel: 'Cancel order',
   rowActions: (number) => `Actions for ${number}`,
+  actionOnOrder: (action, number) => `${action} ${number}`,
   confirmComplete: (number) => `Complete ${number}? It takes no more leads.`,
   confirmCancel: (number) => `Cancel ${number}? This cannot be undone.`,
   confirmBulkCancel: (n, f) => plural(n, `Cancel ${f} order? This cannot be undone.`, `Cancel ${f} orders? This cannot be undone.`),

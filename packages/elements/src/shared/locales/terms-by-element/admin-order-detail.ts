@@ -13,11 +13,16 @@ export interface AdminOrderDetailTerms {
   assignEmpty: string;
   leadStatusFilter: string;
   leadAllStatuses: string;
+  /** The accessible name of a lead row's "Take out" button (`company` arrives isolated). */
   leadUnassign: (company: string) => string;
+  /** The visible label of a lead row's "Take out" button; its accessible name is `leadUnassign`. */
+  leadUnassignShort: string;
   leadUnassigned: (company: string) => string;
   actionRefusedPlain: (message: string) => string;
   /** The row's button that starts moving a lead to another order. */
   leadMove: (company: string) => string;
+  /** The visible label of a lead row's "Move" button; its accessible name is `leadMove`. */
+  leadMoveShort: string;
   moveTitle: (company: string) => string;
   /** The `<order-select>` label of the move step. */
   moveTo: string;

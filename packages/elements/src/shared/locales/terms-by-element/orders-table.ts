@@ -33,6 +33,8 @@ export interface OrdersTableTerms {
   actionComplete: string;
   actionCancel: string;
   rowActions: (orderNumber: string) => string;
+  /** A row button's accessible name: its visible `action` label and the order it acts on ("Pause ORD-2026-005"). */
+  actionOnOrder: (action: string, orderNumber: string) => string;
   confirmComplete: (orderNumber: string) => string;
   confirmCancel: (orderNumber: string) => string;
   confirmBulkCancel: (n: number, formatted: string) => string;
