@@ -214,6 +214,31 @@ describe('admin-order-detail on PGlite', function () {
     expect([text(out), out.getAttribute('aria-label')]).to.deep.equal(['Take out', `Take out \u2068${lead.company_name}\u2069`]);
   });
 
+  it('lists the newest ten changes of a long history and folds the earlier ones behind a translated "Show n earlier changes"', async () => {
+    const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 5, name: `Long ${Date.now()}`, status: 'Active' });
+    for (let i = 0; i < 7; i++) {
+      await db.admin.orders.pause(order.id);
+      await db.admin.orders.resume(order.id);
+    }
+    const { timeline } = await db.admin.orders.get(order.id, { leadLimit: 0, timelineLimit: 100 });
+    expect(timeline.length, 'more than ten events').to.be.greaterThan(12);
+    const earlier = timeline.length - 10;
+    const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => $$(el, '[part="event"]').length === timeline.length, 'history rendered', { timeout: 20000 });
+    const details = $(el, 'details[part="timeline-earlier"]') as HTMLDetailsElement;
+    expect(details.open, 'folded').to.be.false;
+    expect(text(details.querySelector('summary'))).to.equal(`Show ${earlier} earlier changes`);
+    const shown = $$(el, '[part="event"]').filter((e) => e.checkVisibility());
+    expect(shown).to.have.length(10);
+    expect(shown.map((e) => e.querySelector('time')!.getAttribute('datetime'))).to.deep.equal(timeline.slice(0, 10).map((e) => e.created_at));
+    details.querySelector('summary')!.click();
+    await waitUntil(() => $$(el, '[part="event"]').filter((e) => e.checkVisibility()).length === timeline.length, 'earlier changes shown');
+    await expectAccessible(el);
+    const de = await fixtureWithin<AdminOrderDetail>({ lang: 'de' }, html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => !!$(de, 'details[part="timeline-earlier"] summary'), 'German history', { timeout: 20000 });
+    expect(text($(de, 'details[part="timeline-earlier"] summary'))).to.equal(`${earlier} frühere Änderungen anzeigen`);
+  });
+
   it('pauses and resumes the order, and asks before cancelling', async () => {
     const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 5, status: 'Active' });
     const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);

@@ -260,6 +260,7 @@ export const ar: Translation = {
   timelineTitle: 'السجل',
   timelineEmpty: 'لم يحدث شيء بعد.',
   timelineBy: 'بواسطة',
+  timelineEarlier: (_n, f) => `عرض التغييرات السابقة (${f})`,
   clientEvent: (type, data, status) => {
     const to = data?.to;
     switch (type) {

@@ -55,6 +55,10 @@ export const orderDetailStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-m);
   }
+  .timeline-earlier summary {
+    cursor: pointer;
+    margin-block: var(--_space-xs);
+  }
   .timeline [part='actor'] {
     color: var(--_text-muted);
   }
