@@ -21,7 +21,9 @@ import { timelineView } from '../shared/order-detail/timeline-view.js';
 import { orderDetailStyles } from '../shared/order-detail/order-detail.styles.js';
 import { actionsFor, isFinal, runAction, type OrderAction } from '../admin-orders-table/order-actions.js';
 import { leadMoveStep } from './lead-move.js';
+import { refusalText } from '../shared/refusal.js';
 import type { OrderSelect } from '../order-select/order-select.js';
+import type { OrderStatus } from '../shared/types.js';
 import { styles } from './admin-order-detail.styles.js';
 
 interface Overview {
@@ -192,7 +194,7 @@ export class AdminOrderDetail extends TrackedElement {
       <section>${heading(l.term('forecastTitle'))} ${forecastView(l, value.forecast)}</section>
       <section>${heading(l.term('chartTitle'))} ${deliveryChart(l, value.series)}</section>
       <section>${heading(l.term('leadsTitle'))} ${this.renderLeads()}</section>
-      <section part="assign">${heading(l.term('assignTitle'))} ${this.renderPool(order.leads_remaining)}</section>
+      <section part="assign">${heading(l.term('assignTitle'))} ${this.renderPool(order.status, order.leads_remaining)}</section>
       <section>
         ${heading(l.term('timelineTitle'))}
         ${timelineView(l, timeline, (e) => l.term('clientEvent')(e.event_type, e.data, l.term('status')), (e) => e.actor_name)}
@@ -256,7 +258,7 @@ export class AdminOrderDetail extends TrackedElement {
       const order = await runAction(tracking, action, this.orderId);
       this.notice = { kind: 'done', text: l.term('actionDone')(order.order_number, l.term('status')[order.status]) };
     } catch (error) {
-      this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')((error as Error).message) };
+      this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')(refusalText(l, error)) };
     } finally {
       this.busy = false;
     }
@@ -325,7 +327,7 @@ export class AdminOrderDetail extends TrackedElement {
       await tracking.leads.assignToOrder(lead.id, null);
       this.notice = { kind: 'done', text: l.term('leadUnassigned')(isolate(lead.company_name)) };
     } catch (error) {
-      this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')((error as Error).message) };
+      this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')(refusalText(l, error)) };
     }
   }
 
@@ -373,16 +375,26 @@ export class AdminOrderDetail extends TrackedElement {
       // The lead has left this order's list: focus goes to the list's filter, the section's first control.
       this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.leads-filter select')?.focus());
     } catch (error) {
-      this.notice = { kind: 'refused', text: l.term('moveRefused')((error as Error).message) };
+      this.notice = { kind: 'refused', text: l.term('moveRefused')(refusalText(l, error)) };
     } finally {
       this.busy = false;
     }
   }
 
-  private renderPool(remaining: number) {
+  /**
+   * The assignment panel. Only an Active order with room takes leads: otherwise the panel says why
+   * instead of offering a pick (`assignClosed`). Picking more than the room disables the submit and
+   * says so; the database still decides (another admin may fill the order meanwhile).
+   */
+  private renderPool(orderStatus: OrderStatus, remaining: number) {
     const l = this.localize;
+    if (orderStatus !== 'Active' || remaining <= 0) {
+      const why = orderStatus !== 'Active' ? l.term('assignNotActive')(l.term('status')[orderStatus]) : l.term('assignFull');
+      return html`<p class="assign-closed" part="assign-closed">${why}</p>`;
+    }
     const { status, value } = this.pool;
     const n = this.picked.size;
+    const over = n > remaining;
     const search = html`<label class="inline"
       >${l.term('assignSearch')}
       <input
@@ -419,8 +431,15 @@ export class AdminOrderDetail extends TrackedElement {
     return html`${search} ${body}
       <div class="assign-bar">
         <span part="capacity" aria-live="polite">${l.term('assignCapacity')(l.number(n), l.number(remaining))}</span>
-        ${n > remaining ? html`<span class="over">${l.term('assignOverCapacity')}</span>` : nothing}
-        <button type="button" class="assign" ?disabled=${n === 0} aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.assign()}>
+        ${over ? html`<span class="over" id="assign-over">${l.term('assignOverCapacity')(remaining, l.number(remaining))}</span>` : nothing}
+        <button
+          type="button"
+          class="assign"
+          ?disabled=${n === 0 || over}
+          aria-describedby=${over ? 'assign-over' : nothing}
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => this.assign()}
+        >
           ${l.term('assignButton')(n, l.number(n))}
         </button>
       </div>`;
@@ -436,7 +455,8 @@ export class AdminOrderDetail extends TrackedElement {
   /** All picked leads into this order in one call: the database assigns all of them or none. */
   private async assign() {
     const tracking = this.sdk;
-    if (!tracking || !this.orderId || this.busy || this.picked.size === 0) return;
+    const room = this.data.value?.details.order.leads_remaining ?? 0;
+    if (!tracking || !this.orderId || this.busy || this.picked.size === 0 || this.picked.size > room) return;
     const l = this.localize;
     const ids = [...this.picked];
     this.busy = true;
@@ -448,7 +468,7 @@ export class AdminOrderDetail extends TrackedElement {
         new CustomEvent<LeadsAssignedDetail>('leads-assigned', { detail: { orderId: this.orderId, leadIds: ids }, bubbles: true, composed: true }),
       );
     } catch (error) {
-      this.notice = { kind: 'refused', text: l.term('assignRefused')((error as Error).message) };
+      this.notice = { kind: 'refused', text: l.term('assignRefused')(refusalText(l, error)) };
     } finally {
       this.busy = false;
     }

@@ -15,6 +15,7 @@ import { currentCursor, firstPage, nextPage, pageNumber, previousPage, type Curs
 import { orderHref } from '../client-orders-list/sort.js';
 import type { OrderOpenDetail } from '../client-orders-list/client-orders-list.js';
 import type { Order, OrderStatus } from '../shared/types.js';
+import { refusalText } from '../shared/refusal.js';
 import { actionLabel, actionsFor, expectedStatus, isFinal, runAction, type OrderAction } from './order-actions.js';
 import { csvFilename, download } from './csv-download.js';
 import { styles } from './admin-orders-table.styles.js';
@@ -535,7 +536,7 @@ export class AdminOrdersTable extends TrackedElement {
         this.dispatchEvent(new CustomEvent<OrderActionDetail>('order-action', { detail: { action, order }, bubbles: true, composed: true }));
       } else {
         settled.delete(id);
-        notices.push({ kind: 'refused', text: l.term('actionRefused')(number, messageOf(error)) });
+        notices.push({ kind: 'refused', text: l.term('actionRefused')(number, refusalText(l, error)) });
       }
     }
     this.pending = stillPending;
@@ -564,7 +565,7 @@ export class AdminOrdersTable extends TrackedElement {
       if (proceed) download(blob, detail.filename);
       this.notices = [{ kind: 'done', text: l.term('exportDone') }];
     } catch (error) {
-      this.notices = [{ kind: 'refused', text: l.term('exportFailed')(messageOf(error)) }];
+      this.notices = [{ kind: 'refused', text: l.term('exportFailed')(refusalText(l, error)) }];
     } finally {
       this.exporting = false;
     }
@@ -577,9 +578,4 @@ export class AdminOrdersTable extends TrackedElement {
     );
     if (!proceed) event.preventDefault();
   }
-}
-
-/** The database's explanation (the SDK's error message), else the error's text. */
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -8,6 +8,9 @@ import type { AdminOrdersTable } from '../../src/admin-orders-table/define.js';
 import { openDatabase, type Database } from '../helpers/database.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { fixtureWithin } from '../helpers/within.js';
+import { LocalizeController } from '../../src/shared/localize.js';
+import { refusalText } from '../../src/shared/refusal.js';
+import { ordersTable } from '../../src/shared/locales/en/orders-table.js';
 import '../../src/shared/locales/register-ar.js';
 import '../../src/shared/locales/register-de.js';
 
@@ -61,12 +64,16 @@ describe('admin-order-detail on PGlite', function () {
     const badgeInTable = () => text($(table, `tr[data-id="${order.id}"] [part="badge"]`));
     expect(badgeInTable()).to.equal('Active');
 
-    // Three picked, room for two: the database refuses all three and nothing changes.
+    // Three picked, room for two: Assign is disabled with the reason, and nothing is sent.
     for (const id of pool.slice(0, 3)) await pick(el, id);
     expect(text($(el, '[part="capacity"]'))).to.equal('3 picked · room for 2');
+    const submit = $(el, 'button.assign') as HTMLButtonElement;
+    expect(submit.disabled, 'Assign disabled beyond the room').to.be.true;
+    expect(text($(el, `#${submit.getAttribute('aria-describedby')}`))).to.equal('Pick at most 2 leads: the order has room for no more.');
     await expectAccessible(el);
-    ($(el, 'button.assign') as HTMLButtonElement).click();
-    await waitUntil(() => text($(el, '[part="notice"]')).startsWith('Nothing was assigned:'), 'refused', { timeout: 15000 });
+    submit.click();
+    await el.updateComplete;
+    expect(text($(el, '[part="notice"]'))).to.equal('');
     expect(await leadsInOrder(order.id)).to.deep.equal([]);
 
     await pick(el, pool[2]!, false);
@@ -152,6 +159,7 @@ describe('admin-order-detail on PGlite', function () {
     await db.admin.orders.pause(racing.id);
     ($(el, 'button.move-submit') as HTMLButtonElement).click();
     await waitUntil(() => text($(el, '[part="notice"]')).startsWith('Not moved:'), 'refused', { timeout: 15000 });
+    expect(text($(el, '[part="notice"]')), 'in the reader\'s words, with the status from the details').to.equal('Not moved: The order is Paused; only an active order takes leads.');
     expect(await leadsInOrder(home.id)).to.deep.equal([second]);
     expect(await leadsInOrder(racing.id)).to.deep.equal([]);
     await expectAccessible(el);
@@ -237,6 +245,49 @@ describe('admin-order-detail on PGlite', function () {
     const de = await fixtureWithin<AdminOrderDetail>({ lang: 'de' }, html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
     await waitUntil(() => !!$(de, 'details[part="timeline-earlier"] summary'), 'German history', { timeout: 20000 });
     expect(text($(de, 'details[part="timeline-earlier"] summary'))).to.equal(`${earlier} frühere Änderungen anzeigen`);
+  });
+
+  it('says why nothing can be assigned to a Paused or a full order instead of offering the pick', async () => {
+    const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 1, name: `Closed ${Date.now()}`, status: 'Active' });
+    await db.admin.orders.pause(order.id);
+    const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => !!$(el, '[part="assign-closed"]'), 'closed panel', { timeout: 20000 });
+    expect(text($(el, '[part="assign-closed"]'))).to.equal('No leads can be assigned: the order is Paused. Only an active order takes leads.');
+    expect($(el, '[part="assign"] input.pick'), 'no pick offered').to.be.null;
+    expect($(el, 'button.assign'), 'no submit').to.be.null;
+    await expectAccessible(el);
+    const de = await fixtureWithin<AdminOrderDetail>({ lang: 'de' }, html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => !!$(de, '[part="assign-closed"]'), 'German closed panel', { timeout: 20000 });
+    expect(text($(de, '[part="assign-closed"]'))).to.equal('Es können keine Leads zugewiesen werden: Der Auftrag ist Pausiert. Nur ein aktiver Auftrag nimmt Leads auf.');
+  });
+
+  it("words the database's refusals the pages know in the reader's language with the numbers from their details, else in the database's message", async () => {
+    // Client B's leads: the other tests use up client A's delivered leads in no order.
+    const clientB = db.users.clientB.client_id!;
+    const order = await db.admin.orders.create({ client_id: clientB, leads_purchased: 2, name: `Refusal ${Date.now()}`, status: 'Active' });
+    const leads = (await db.admin.leads.list({ clientId: clientB, noOrder: true, status: ['Approved', 'Lead'], limit: 3 })).items.map((l) => l.id);
+    expect(leads, 'demo data has delivered leads in no order').to.have.length(3);
+    const refusal = async (run: () => Promise<unknown>) => run().then(() => expect.fail('refused'), (error: unknown) => error);
+    // Three delivered leads into an order with room for two.
+    const full = await refusal(() => db.admin.leads.assignMany(leads, order.id)) as { code: string; message: string };
+    await db.admin.orders.pause(order.id);
+    const paused = await refusal(() => db.admin.leads.assignMany([leads[0]!], order.id)) as { code: string; message: string };
+    // A refusal the pages have no words of their own for: the database's message.
+    const other = await refusal(() => db.admin.orders.complete(order.id).then(() => db.admin.orders.pause(order.id))) as { code: string; message: string };
+    expect(other.code).to.equal('invalid_status_transition');
+    expect([full.code, paused.code]).to.deep.equal(['order_full', 'order_not_active']);
+    expect(full.message, 'the database speaks English').to.match(/places left/);
+    const words = (lang: string) => {
+      const host = Object.assign(document.createElement('div'), { lang, addController() {}, requestUpdate() {} });
+      document.body.append(host);
+      const l = new LocalizeController(host as never, ordersTable);
+      const said = [full, paused, other].map((e) => refusalText(l, e));
+      host.remove();
+      return said;
+    };
+    expect(words('en')).to.deep.equal(['The order has room for only 2 more leads.', 'The order is Paused; only an active order takes leads.', other.message]);
+    expect(words('de')).to.deep.equal(['Im Auftrag ist nur noch Platz für 2 Leads.', 'Der Auftrag ist Pausiert; nur ein aktiver Auftrag nimmt Leads auf.', other.message]);
+    expect(words('ar').slice(0, 2)).to.deep.equal([`المتاح في الطلب: ${new Intl.NumberFormat('ar').format(2)} فقط.`, 'حالة الطلب: متوقف مؤقتًا؛ لا يقبل العملاء المحتملين إلا طلب نشط.']);
   });
 
   it('pauses and resumes the order, and asks before cancelling', async () => {

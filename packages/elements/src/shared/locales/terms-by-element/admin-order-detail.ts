@@ -6,7 +6,12 @@ export interface AdminOrderDetailTerms {
   assignPick: (company: string) => string;
   /** Capacity as leads are picked. */
   assignCapacity: (picked: string, remaining: string) => string;
-  assignOverCapacity: string;
+  /** Why the submit is disabled: more leads picked than the order's room (`remaining`). */
+  assignOverCapacity: (remaining: number, formatted: string) => string;
+  /** Instead of the panel on an order that is not Active; `status` translated. */
+  assignNotActive: (status: string) => string;
+  /** Instead of the panel on an Active order with no room left. */
+  assignFull: string;
   assignButton: (n: number, formatted: string) => string;
   assignDone: (n: number, formatted: string, orderNumber: string) => string;
   assignRefused: (message: string) => string;
