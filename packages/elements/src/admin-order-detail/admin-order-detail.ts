@@ -182,7 +182,8 @@ export class AdminOrderDetail extends TrackedElement {
     const { order, timeline } = value.details;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     const section = Math.min(6, level + 1);
-    const heading = (text: string) => html`<div class="section-title" role="heading" aria-level=${section}>${text}</div>`;
+    const heading = (text: string, id?: string) =>
+      html`<div class="section-title" role="heading" aria-level=${section} id=${id ?? nothing} tabindex=${id ? '-1' : nothing}>${text}</div>`;
     return html`<article class="page" aria-labelledby="title">
       <header part="header">
         <div class="page-title" role="heading" aria-level=${level} id="title">${orderTitle(order)}</div>
@@ -194,7 +195,7 @@ export class AdminOrderDetail extends TrackedElement {
       <section>${heading(l.term('forecastTitle'))} ${forecastView(l, value.forecast)}</section>
       <section>${heading(l.term('chartTitle'))} ${deliveryChart(l, value.series)}</section>
       <section>${heading(l.term('leadsTitle'))} ${this.renderLeads()}</section>
-      <section part="assign">${heading(l.term('assignTitle'))} ${this.renderPool(order.status, order.leads_remaining)}</section>
+      <section part="assign">${heading(l.term('assignTitle'), 'assign-title')} ${this.renderPool(order.status, order.leads_remaining)}</section>
       <section>
         ${heading(l.term('timelineTitle'))}
         ${timelineView(l, timeline, (e) => l.term('clientEvent')(e.event_type, e.data, l.term('status')), (e) => e.actor_name)}
@@ -319,12 +320,31 @@ export class AdminOrderDetail extends TrackedElement {
     return html`${filter} ${body}`;
   }
 
+  /**
+   * After a lead is taken out, where the focus goes once its row has left the list: the next
+   * row's "Take out" (the previous one's on the last row), else the list's status filter.
+   */
+  #focusWhenGone: { gone: string; next: string | null } | null = null;
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    const pending = this.#focusWhenGone;
+    if (!pending || this.leads.status !== 'ready' || this.renderRoot.querySelector(`button.unassign[data-lead="${pending.gone}"]`)) return;
+    this.#focusWhenGone = null;
+    const next = pending.next ? this.renderRoot.querySelector<HTMLElement>(`button.unassign[data-lead="${pending.next}"]`) : null;
+    (next ?? this.renderRoot.querySelector<HTMLElement>('.leads-filter select'))?.focus();
+  }
+
   private async unassign(lead: LeadRow) {
     const tracking = this.sdk;
     if (!tracking) return;
     const l = this.localize;
+    const rows = this.leads.value?.items ?? [];
+    const at = rows.findIndex((r) => r.id === lead.id);
+    const neighbour = rows[at + 1] ?? rows[at - 1];
     try {
       await tracking.leads.assignToOrder(lead.id, null);
+      this.#focusWhenGone = { gone: lead.id, next: neighbour?.id ?? null };
       this.notice = { kind: 'done', text: l.term('leadUnassigned')(isolate(lead.company_name)) };
     } catch (error) {
       this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')(refusalText(l, error)) };
@@ -464,6 +484,9 @@ export class AdminOrderDetail extends TrackedElement {
       const result = await tracking.leads.assignMany(ids, this.orderId);
       this.picked = new Set();
       this.notice = { kind: 'done', text: l.term('assignDone')(ids.length, l.number(ids.length), result.order.order_number) };
+      // The button just used is disabled now (nothing picked) and the rows leave the pool: the
+      // panel's heading keeps the focus; the notice (role=status) says what happened.
+      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#assign-title')?.focus());
       this.dispatchEvent(
         new CustomEvent<LeadsAssignedDetail>('leads-assigned', { detail: { orderId: this.orderId, leadIds: ids }, bubbles: true, composed: true }),
       );

@@ -290,6 +290,38 @@ describe('admin-order-detail on PGlite', function () {
     expect(words('ar').slice(0, 2)).to.deep.equal([`المتاح في الطلب: ${new Intl.NumberFormat('ar').format(2)} فقط.`, 'حالة الطلب: متوقف مؤقتًا؛ لا يقبل العملاء المحتملين إلا طلب نشط.']);
   });
 
+  it('keeps the focus after assigning (on the panel heading) and after taking a lead out (on the next row), and says what happened', async () => {
+    // Client B's leads: the other tests use up client A's leads in no order.
+    const clientB = db.users.clientB.client_id!;
+    const order = await db.admin.orders.create({ client_id: clientB, leads_purchased: 5, name: `Focus ${Date.now()}`, status: 'Active' });
+    const free = (await db.admin.leads.list({ clientId: clientB, noOrder: true, limit: 2 })).items.map((l) => l.id);
+    expect(free).to.have.length(2);
+    const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} leads-page-size="500" .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => free.every((id) => !!$(el, `[part="assign"] tr[data-id="${id}"] input.pick`)), 'pool listed', { timeout: 20000 });
+    for (const id of free) await pick(el, id);
+    ($(el, 'button.assign') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text($(el, '[part="notice"]')) === `2 leads assigned to ${order.order_number}.`, 'assigned', { timeout: 15000 });
+    expect($(el, '[part="notice"]')!.getAttribute('role')).to.equal('status');
+    await waitUntil(() => focused() === $(el, '#assign-title'), 'focus on the panel heading');
+    expect(text(focused() as Element)).to.equal('Assign leads');
+
+    const takeOut = (id: string) => $(el, `button.unassign[data-lead="${id}"]`);
+    await waitUntil(() => free.every((id) => !!takeOut(id)), 'leads in the order', { timeout: 15000 });
+    const rows = $$(el, 'button.unassign').map((b) => b.dataset.lead!);
+    const [first, second] = rows;
+    takeOut(first!)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !takeOut(first!), 'row gone', { timeout: 15000 });
+    await waitUntil(() => focused() === takeOut(second!), 'focus on the next row');
+    expect(text($(el, '[part="notice"]'))).to.match(/was taken out of the order\.$/);
+    // The last row: focus goes to the list's filter.
+    takeOut(second!)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !takeOut(second!), 'last row gone', { timeout: 15000 });
+    await waitUntil(() => focused() === $(el, '.leads-filter select'), 'focus on the filter');
+  });
+
   it('pauses and resumes the order, and asks before cancelling', async () => {
     const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 5, status: 'Active' });
     const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
