@@ -55,6 +55,9 @@ export const orderDetailStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-m);
   }
+  .timeline li.earlier {
+    display: block;
+  }
   .timeline-earlier summary {
     cursor: pointer;
     margin-block: var(--_space-xs);

@@ -26,8 +26,8 @@ export const timelineShown = 10;
  * sentences. `actor` gives who made each change, shown after it ("by Ada Admin", the name isolated
  * as user text); the admin's page passes the event's `actor_name`, a client's page nothing.
  * The newest `timelineShown` (10) events are listed; older ones wait in a native
- * `<details>` ("Show 57 earlier changes", in the reader's language), so a page with 200 events is
- * not thousands of pixels tall, and the list continues its numbering there.
+ * `<details>` ("Show 57 earlier changes", in the reader's language) in the list's last item, so a
+ * page with 200 events is not thousands of pixels tall; the oldest event stays the last `<li>`.
  */
 export function timelineView(
   l: LocalizeController,
@@ -49,14 +49,16 @@ export function timelineView(
   const newest = events.slice(0, timelineShown);
   const earlier = events.slice(timelineShown);
   return html`<ol class="timeline" part="timeline">
-      ${newest.map(item)}
-    </ol>
+    ${newest.map(item)}
     ${earlier.length === 0
       ? nothing
-      : html`<details class="timeline-earlier" part="timeline-earlier">
-          <summary>${l.term('timelineEarlier')(earlier.length, l.number(earlier.length))}</summary>
-          <ol class="timeline" part="timeline" start=${timelineShown + 1}>
-            ${earlier.map(item)}
-          </ol>
-        </details>`}`;
+      : html`<li class="earlier">
+          <details class="timeline-earlier" part="timeline-earlier">
+            <summary>${l.term('timelineEarlier')(earlier.length, l.number(earlier.length))}</summary>
+            <ol class="timeline">
+              ${earlier.map(item)}
+            </ol>
+          </details>
+        </li>`}
+  </ol>`;
 }
