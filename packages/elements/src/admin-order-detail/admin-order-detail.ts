@@ -10,7 +10,7 @@ import { orderDetail } from '../shared/locales/en/order-detail.js';
 import { adminOrderDetail } from '../shared/locales/en/admin-order-detail.js';
 import { tokens } from '../shared/tokens.js';
 import { errorView, messageView, skeleton, stateStyles } from '../shared/states.js';
-import { orderTitle, orderViewStyles, statusBadge } from '../shared/order-view.js';
+import { isolate, orderTitle, orderViewStyles, statusBadge } from '../shared/order-view.js';
 import { confirmStep, confirmStepStyles, focusConfirm } from '../shared/confirm-step.js';
 import { dataTableStyles } from '../shared/data-table/data-table.styles.js';
 import { currentCursor, firstPage, nextPage, pageNumber, previousPage, type CursorStack } from '../shared/data-table/keyset-pages.js';
@@ -21,7 +21,9 @@ import { timelineView } from '../shared/order-detail/timeline-view.js';
 import { orderDetailStyles } from '../shared/order-detail/order-detail.styles.js';
 import { actionsFor, isFinal, runAction, type OrderAction } from '../admin-orders-table/order-actions.js';
 import { leadMoveStep } from './lead-move.js';
+import { refusalText } from '../shared/refusal.js';
 import type { OrderSelect } from '../order-select/order-select.js';
+import type { OrderStatus } from '../shared/types.js';
 import { styles } from './admin-order-detail.styles.js';
 
 interface Overview {
@@ -180,7 +182,8 @@ export class AdminOrderDetail extends TrackedElement {
     const { order, timeline } = value.details;
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     const section = Math.min(6, level + 1);
-    const heading = (text: string) => html`<div class="section-title" role="heading" aria-level=${section}>${text}</div>`;
+    const heading = (text: string, id?: string) =>
+      html`<div class="section-title" role="heading" aria-level=${section} id=${id ?? nothing} tabindex=${id ? '-1' : nothing}>${text}</div>`;
     return html`<article class="page" aria-labelledby="title">
       <header part="header">
         <div class="page-title" role="heading" aria-level=${level} id="title">${orderTitle(order)}</div>
@@ -192,7 +195,7 @@ export class AdminOrderDetail extends TrackedElement {
       <section>${heading(l.term('forecastTitle'))} ${forecastView(l, value.forecast)}</section>
       <section>${heading(l.term('chartTitle'))} ${deliveryChart(l, value.series)}</section>
       <section>${heading(l.term('leadsTitle'))} ${this.renderLeads()}</section>
-      <section part="assign">${heading(l.term('assignTitle'))} ${this.renderPool(order.leads_remaining)}</section>
+      <section part="assign">${heading(l.term('assignTitle'), 'assign-title')} ${this.renderPool(order.status, order.leads_remaining)}</section>
       <section>
         ${heading(l.term('timelineTitle'))}
         ${timelineView(l, timeline, (e) => l.term('clientEvent')(e.event_type, e.data, l.term('status')), (e) => e.actor_name)}
@@ -256,7 +259,7 @@ export class AdminOrderDetail extends TrackedElement {
       const order = await runAction(tracking, action, this.orderId);
       this.notice = { kind: 'done', text: l.term('actionDone')(order.order_number, l.term('status')[order.status]) };
     } catch (error) {
-      this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')((error as Error).message) };
+      this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')(refusalText(l, error)) };
     } finally {
       this.busy = false;
     }
@@ -286,10 +289,19 @@ export class AdminOrderDetail extends TrackedElement {
         action: {
           header: l.term('colActions'),
           cell: (lead) => html`<div class="lead-actions">
-            <button type="button" class="move-start" data-lead=${lead.id} aria-expanded=${this.moving?.id === lead.id ? 'true' : 'false'} @click=${() => this.startMove(lead)}>
-              ${l.term('leadMove')(lead.company_name)}
+            <button
+              type="button"
+              class="move-start"
+              data-lead=${lead.id}
+              aria-label=${l.term('leadMove')(isolate(lead.company_name))}
+              aria-expanded=${this.moving?.id === lead.id ? 'true' : 'false'}
+              @click=${() => this.startMove(lead)}
+            >
+              ${l.term('leadMoveShort')}
             </button>
-            <button type="button" class="unassign" @click=${() => this.unassign(lead)}>${l.term('leadUnassign')(lead.company_name)}</button>
+            <button type="button" class="unassign" data-lead=${lead.id} aria-label=${l.term('leadUnassign')(isolate(lead.company_name))} @click=${() => this.unassign(lead)}>
+              ${l.term('leadUnassignShort')}
+            </button>
           </div>`,
         },
       })}
@@ -308,15 +320,34 @@ export class AdminOrderDetail extends TrackedElement {
     return html`${filter} ${body}`;
   }
 
+  /**
+   * After a lead is taken out, where the focus goes once its row has left the list: the next
+   * row's "Take out" (the previous one's on the last row), else the list's status filter.
+   */
+  #focusWhenGone: { gone: string; next: string | null } | null = null;
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    const pending = this.#focusWhenGone;
+    if (!pending || this.leads.status !== 'ready' || this.renderRoot.querySelector(`button.unassign[data-lead="${pending.gone}"]`)) return;
+    this.#focusWhenGone = null;
+    const next = pending.next ? this.renderRoot.querySelector<HTMLElement>(`button.unassign[data-lead="${pending.next}"]`) : null;
+    (next ?? this.renderRoot.querySelector<HTMLElement>('.leads-filter select'))?.focus();
+  }
+
   private async unassign(lead: LeadRow) {
     const tracking = this.sdk;
     if (!tracking) return;
     const l = this.localize;
+    const rows = this.leads.value?.items ?? [];
+    const at = rows.findIndex((r) => r.id === lead.id);
+    const neighbour = rows[at + 1] ?? rows[at - 1];
     try {
       await tracking.leads.assignToOrder(lead.id, null);
-      this.notice = { kind: 'done', text: l.term('leadUnassigned')(lead.company_name) };
+      this.#focusWhenGone = { gone: lead.id, next: neighbour?.id ?? null };
+      this.notice = { kind: 'done', text: l.term('leadUnassigned')(isolate(lead.company_name)) };
     } catch (error) {
-      this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')((error as Error).message) };
+      this.notice = { kind: 'refused', text: l.term('actionRefusedPlain')(refusalText(l, error)) };
     }
   }
 
@@ -359,21 +390,31 @@ export class AdminOrderDetail extends TrackedElement {
     this.busy = true;
     try {
       await tracking.leads.assignToOrder(lead.id, target.id);
-      this.notice = { kind: 'done', text: l.term('moveDone')(lead.company_name, target.order_number) };
+      this.notice = { kind: 'done', text: l.term('moveDone')(isolate(lead.company_name), target.order_number) };
       this.endMove(false);
       // The lead has left this order's list: focus goes to the list's filter, the section's first control.
       this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.leads-filter select')?.focus());
     } catch (error) {
-      this.notice = { kind: 'refused', text: l.term('moveRefused')((error as Error).message) };
+      this.notice = { kind: 'refused', text: l.term('moveRefused')(refusalText(l, error)) };
     } finally {
       this.busy = false;
     }
   }
 
-  private renderPool(remaining: number) {
+  /**
+   * The assignment panel. Only an Active order with room takes leads: otherwise the panel says why
+   * instead of offering a pick (`assignClosed`). Picking more than the room disables the submit and
+   * says so; the database still decides (another admin may fill the order meanwhile).
+   */
+  private renderPool(orderStatus: OrderStatus, remaining: number) {
     const l = this.localize;
+    if (orderStatus !== 'Active' || remaining <= 0) {
+      const why = orderStatus !== 'Active' ? l.term('assignNotActive')(l.term('status')[orderStatus]) : l.term('assignFull');
+      return html`<p class="assign-closed" part="assign-closed">${why}</p>`;
+    }
     const { status, value } = this.pool;
     const n = this.picked.size;
+    const over = n > remaining;
     const search = html`<label class="inline"
       >${l.term('assignSearch')}
       <input
@@ -400,7 +441,7 @@ export class AdminOrderDetail extends TrackedElement {
           cell: (lead) => html`<input
             type="checkbox"
             class="pick"
-            aria-label=${l.term('assignPick')(lead.company_name)}
+            aria-label=${l.term('assignPick')(isolate(lead.company_name))}
             .checked=${this.picked.has(lead.id)}
             @change=${(e: Event) => this.pick(lead.id, (e.target as HTMLInputElement).checked)}
           />`,
@@ -410,8 +451,15 @@ export class AdminOrderDetail extends TrackedElement {
     return html`${search} ${body}
       <div class="assign-bar">
         <span part="capacity" aria-live="polite">${l.term('assignCapacity')(l.number(n), l.number(remaining))}</span>
-        ${n > remaining ? html`<span class="over">${l.term('assignOverCapacity')}</span>` : nothing}
-        <button type="button" class="assign" ?disabled=${n === 0} aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.assign()}>
+        ${over ? html`<span class="over" id="assign-over">${l.term('assignOverCapacity')(remaining, l.number(remaining))}</span>` : nothing}
+        <button
+          type="button"
+          class="assign"
+          ?disabled=${n === 0 || over}
+          aria-describedby=${over ? 'assign-over' : nothing}
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => this.assign()}
+        >
           ${l.term('assignButton')(n, l.number(n))}
         </button>
       </div>`;
@@ -427,7 +475,8 @@ export class AdminOrderDetail extends TrackedElement {
   /** All picked leads into this order in one call: the database assigns all of them or none. */
   private async assign() {
     const tracking = this.sdk;
-    if (!tracking || !this.orderId || this.busy || this.picked.size === 0) return;
+    const room = this.data.value?.details.order.leads_remaining ?? 0;
+    if (!tracking || !this.orderId || this.busy || this.picked.size === 0 || this.picked.size > room) return;
     const l = this.localize;
     const ids = [...this.picked];
     this.busy = true;
@@ -435,11 +484,14 @@ export class AdminOrderDetail extends TrackedElement {
       const result = await tracking.leads.assignMany(ids, this.orderId);
       this.picked = new Set();
       this.notice = { kind: 'done', text: l.term('assignDone')(ids.length, l.number(ids.length), result.order.order_number) };
+      // The button just used is disabled now (nothing picked) and the rows leave the pool: the
+      // panel's heading keeps the focus; the notice (role=status) says what happened.
+      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#assign-title')?.focus());
       this.dispatchEvent(
         new CustomEvent<LeadsAssignedDetail>('leads-assigned', { detail: { orderId: this.orderId, leadIds: ids }, bubbles: true, composed: true }),
       );
     } catch (error) {
-      this.notice = { kind: 'refused', text: l.term('assignRefused')((error as Error).message) };
+      this.notice = { kind: 'refused', text: l.term('assignRefused')(refusalText(l, error)) };
     } finally {
       this.busy = false;
     }

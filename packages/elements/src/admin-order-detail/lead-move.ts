@@ -3,6 +3,7 @@ import type { LeadRow } from '@lead-orders/sdk';
 import type { LocalizeController } from '../shared/localize.js';
 import type { Tracking } from '../shared/tracking.js';
 import type { OrderSelect } from '../order-select/order-select.js';
+import { isolate } from '../shared/order-view.js';
 
 /** What the move step shows and whom it tells. */
 export interface LeadMoveOptions {
@@ -31,7 +32,7 @@ export function leadMoveStep(l: LocalizeController, options: LeadMoveOptions): T
     class="move"
     part="move"
     role="group"
-    aria-label=${l.term('moveTitle')(lead.company_name)}
+    aria-label=${l.term('moveTitle')(isolate(lead.company_name))}
     @keydown=${(e: KeyboardEvent) => {
       if (e.key === 'Escape' && !e.defaultPrevented) {
         e.stopPropagation();
@@ -39,7 +40,7 @@ export function leadMoveStep(l: LocalizeController, options: LeadMoveOptions): T
       }
     }}
   >
-    <p class="move-title">${l.term('moveTitle')(lead.company_name)}</p>
+    <p class="move-title">${l.term('moveTitle')(isolate(lead.company_name))}</p>
     <order-select
       client-id=${options.clientId}
       label=${l.term('moveTo')}

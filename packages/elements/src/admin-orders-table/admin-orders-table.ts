@@ -6,7 +6,7 @@ import { list } from '../shared/locales/en/list.js';
 import { ordersTable } from '../shared/locales/en/orders-table.js';
 import { tokens } from '../shared/tokens.js';
 import { errorView, messageView, skeleton, stateStyles } from '../shared/states.js';
-import { deliveredText, orderViewStyles, progressBar, statusBadge } from '../shared/order-view.js';
+import { deliveredText, isolate, orderViewStyles, progressBar, statusBadge } from '../shared/order-view.js';
 import { confirmStep, confirmStepStyles, focusConfirm } from '../shared/confirm-step.js';
 import { dataTableStyles } from '../shared/data-table/data-table.styles.js';
 import { sortHeader } from '../shared/data-table/sort-header.js';
@@ -15,6 +15,7 @@ import { currentCursor, firstPage, nextPage, pageNumber, previousPage, type Curs
 import { orderHref } from '../client-orders-list/sort.js';
 import type { OrderOpenDetail } from '../client-orders-list/client-orders-list.js';
 import type { Order, OrderStatus } from '../shared/types.js';
+import { refusalText } from '../shared/refusal.js';
 import { actionLabel, actionsFor, expectedStatus, isFinal, runAction, type OrderAction } from './order-actions.js';
 import { csvFilename, download } from './csv-download.js';
 import { styles } from './admin-orders-table.styles.js';
@@ -446,6 +447,7 @@ export class AdminOrdersTable extends TrackedElement {
           type="button"
           part="action"
           data-action=${action}
+          aria-label=${l.term('actionOnOrder')(actionLabel(l, action, order.status), isolate(order.order_number))}
           aria-disabled=${busy ? 'true' : 'false'}
           @click=${() => busy || (isFinal(action) ? this.ask(action, [order.id], where) : this.act(action, [order.id]))}
         >
@@ -534,7 +536,7 @@ export class AdminOrdersTable extends TrackedElement {
         this.dispatchEvent(new CustomEvent<OrderActionDetail>('order-action', { detail: { action, order }, bubbles: true, composed: true }));
       } else {
         settled.delete(id);
-        notices.push({ kind: 'refused', text: l.term('actionRefused')(number, messageOf(error)) });
+        notices.push({ kind: 'refused', text: l.term('actionRefused')(number, refusalText(l, error)) });
       }
     }
     this.pending = stillPending;
@@ -563,7 +565,7 @@ export class AdminOrdersTable extends TrackedElement {
       if (proceed) download(blob, detail.filename);
       this.notices = [{ kind: 'done', text: l.term('exportDone') }];
     } catch (error) {
-      this.notices = [{ kind: 'refused', text: l.term('exportFailed')(messageOf(error)) }];
+      this.notices = [{ kind: 'refused', text: l.term('exportFailed')(refusalText(l, error)) }];
     } finally {
       this.exporting = false;
     }
@@ -576,9 +578,4 @@ export class AdminOrdersTable extends TrackedElement {
     );
     if (!proceed) event.preventDefault();
   }
-}
-
-/** The database's explanation (the SDK's error message), else the error's text. */
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

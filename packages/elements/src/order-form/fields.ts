@@ -29,7 +29,13 @@ export const emptyValues = (): Values => ({
   status: 'Draft',
 });
 
-const int = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+/**
+ * A whole number written in digits (an optional sign), else NaN. Stricter than `Number()`, which
+ * reads "1e3" as 1000 and "0x10" as 16: the count fields are plain text inputs (a number input
+ * empties itself on "1e" and its value then jumps from "1" to "" to "3"), so what was typed is
+ * what is checked, and anything but digits gets the field's error.
+ */
+const int = (text: string) => (/^[+-]?\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 const optional = (text: string) => (text.trim() === '' ? null : text.trim());
 
 /** The SDK's create input from the form's values. */

@@ -246,8 +246,8 @@ export class OrderForm extends TrackedElement {
       <div class="summary ${this.summary?.kind ?? ''}" part="summary" role="alert">${this.summary?.text ?? nothing}</div>
       ${this.renderClient()} ${this.renderNumber()}
       <div class="row">
-        ${this.input('leads_purchased', l.term('fieldQuantity'), { type: 'number', min: '1', step: '1', required: true, inputmode: 'numeric' })}
-        ${this.input('priority', l.term('fieldPriority'), { type: 'number', step: '1', inputmode: 'numeric' })}
+        ${this.input('leads_purchased', l.term('fieldQuantity'), { type: 'text', required: true, inputmode: 'numeric' })}
+        ${this.input('priority', l.term('fieldPriority'), { type: 'text', inputmode: 'numeric' })}
       </div>
       <div class="row">
         ${this.input('start_date', l.term('fieldStartDate'), { type: 'date' })}
@@ -387,9 +387,10 @@ export class OrderForm extends TrackedElement {
               : html`<span class="hint" part="number-status" aria-live="polite">${this.nextNumber ? l.term('numberPreview')(this.nextNumber) : nothing}</span>`}
           </fieldset>`
         : nothing;
-    if (!manual) return modes;
+    // One template whichever the mode: a different one would rebuild the radios under the focus
+    // as ArrowLeft/ArrowRight change the mode, and the focus would fall to the page.
     return html`${modes}
-    ${this.field(
+    ${!manual ? nothing : this.field(
       'order_number',
       l.term('fieldNumber'),
       html`<input

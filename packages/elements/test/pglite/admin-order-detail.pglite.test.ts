@@ -7,6 +7,12 @@ import type { AdminOrderDetail } from '../../src/admin-order-detail/define.js';
 import type { AdminOrdersTable } from '../../src/admin-orders-table/define.js';
 import { openDatabase, type Database } from '../helpers/database.js';
 import { expectAccessible } from '../helpers/axe.js';
+import { fixtureWithin } from '../helpers/within.js';
+import { LocalizeController } from '../../src/shared/localize.js';
+import { refusalText } from '../../src/shared/refusal.js';
+import { ordersTable } from '../../src/shared/locales/en/orders-table.js';
+import '../../src/shared/locales/register-ar.js';
+import '../../src/shared/locales/register-de.js';
 
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
@@ -39,6 +45,8 @@ describe('admin-order-detail on PGlite', function () {
     if (box.checked !== on) box.click();
     await el.updateComplete;
   };
+  /** One of client A's leads in no order that does not count as delivered (the delivered ones fill other tests' orders). */
+  const undeliveredLead = async () => (await db.admin.leads.list({ clientId, noOrder: true, status: ['New'], limit: 1 })).items[0]!.id;
   const leadsInOrder = async (orderId: string) => (await db.admin.leads.list({ orderId, limit: 500 })).items.map((l) => l.id);
 
   it('assigns picked leads all or nothing, until the order is full and completes live in the table too', async () => {
@@ -56,12 +64,16 @@ describe('admin-order-detail on PGlite', function () {
     const badgeInTable = () => text($(table, `tr[data-id="${order.id}"] [part="badge"]`));
     expect(badgeInTable()).to.equal('Active');
 
-    // Three picked, room for two: the database refuses all three and nothing changes.
+    // Three picked, room for two: Assign is disabled with the reason, and nothing is sent.
     for (const id of pool.slice(0, 3)) await pick(el, id);
     expect(text($(el, '[part="capacity"]'))).to.equal('3 picked · room for 2');
+    const submit = $(el, 'button.assign') as HTMLButtonElement;
+    expect(submit.disabled, 'Assign disabled beyond the room').to.be.true;
+    expect(text($(el, `#${submit.getAttribute('aria-describedby')}`))).to.equal('Pick at most 2 leads: the order has room for no more.');
     await expectAccessible(el);
-    ($(el, 'button.assign') as HTMLButtonElement).click();
-    await waitUntil(() => text($(el, '[part="notice"]')).startsWith('Nothing was assigned:'), 'refused', { timeout: 15000 });
+    submit.click();
+    await el.updateComplete;
+    expect(text($(el, '[part="notice"]'))).to.equal('');
     expect(await leadsInOrder(order.id)).to.deep.equal([]);
 
     await pick(el, pool[2]!, false);
@@ -147,6 +159,7 @@ describe('admin-order-detail on PGlite', function () {
     await db.admin.orders.pause(racing.id);
     ($(el, 'button.move-submit') as HTMLButtonElement).click();
     await waitUntil(() => text($(el, '[part="notice"]')).startsWith('Not moved:'), 'refused', { timeout: 15000 });
+    expect(text($(el, '[part="notice"]')), 'in the reader\'s words, with the status from the details').to.equal('Not moved: The order is Paused; only an active order takes leads.');
     expect(await leadsInOrder(home.id)).to.deep.equal([second]);
     expect(await leadsInOrder(racing.id)).to.deep.equal([]);
     await expectAccessible(el);
@@ -167,6 +180,146 @@ describe('admin-order-detail on PGlite', function () {
       expect(actor.querySelector('bdi')!.textContent).to.equal(name);
     }
     await expectAccessible(el);
+  });
+
+  it('isolates every lead text cell right to left, keeps email and phone left to right on one line, and names the row buttons with the isolated company', async () => {
+    const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 5, name: `RTL ${Date.now()}`, status: 'Active' });
+    await db.admin.leads.assignMany([await undeliveredLead()], order.id);
+    const lead = (await db.admin.leads.list({ orderId: order.id, limit: 5 })).items[0]!;
+    expect(lead.email, 'demo lead has an email').to.be.a('string');
+    expect(lead.phone, 'demo lead has a phone').to.be.a('string');
+    const el = await fixtureWithin<AdminOrderDetail>({ lang: 'ar', dir: 'rtl' }, html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    const row = () => $$(el, '[part="lead-row"]').find((r) => r.dataset.id === lead.id && !r.closest('[part="assign"]'));
+    await waitUntil(() => !!row(), 'lead listed', { timeout: 20000 });
+    const cells = [...row()!.children] as HTMLElement[];
+    // company, contact, email, phone, status, delivered, actions
+    expect(cells[0]!.querySelector('bdi')!.textContent).to.equal(lead.company_name);
+    expect(cells[1]!.querySelector('bdi')!.textContent).to.equal(lead.contact_name ?? '');
+    expect(cells[4]!.querySelector('bdi')!.textContent).to.equal(lead.status);
+    for (const [cell, value] of [[cells[2]!, lead.email], [cells[3]!, lead.phone]] as const) {
+      const data = cell.querySelector<HTMLElement>('[dir="ltr"]')!;
+      expect(data.textContent).to.equal(value);
+      expect(getComputedStyle(data).whiteSpace, 'kept on one line').to.equal('nowrap');
+    }
+    const move = cells[6]!.querySelector<HTMLButtonElement>('button.move-start')!;
+    const out = cells[6]!.querySelector<HTMLButtonElement>('button.unassign')!;
+    expect(text(move)).to.equal('نقل');
+    expect(move.getAttribute('aria-label')).to.equal(`نقل \u2068${lead.company_name}\u2069`);
+    expect(text(out)).to.equal('إزالة');
+    expect(out.getAttribute('aria-label')).to.equal(`إزالة \u2068${lead.company_name}\u2069 من الطلب`);
+    await expectAccessible(el);
+  });
+
+  it('shows short "Move" and "Take out" buttons on each lead row, each named with its company', async () => {
+    const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 5, name: `Names ${Date.now()}`, status: 'Active' });
+    await db.admin.leads.assignMany([await undeliveredLead()], order.id);
+    const lead = (await db.admin.leads.list({ orderId: order.id, limit: 5 })).items[0]!;
+    const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => !!$(el, `button.unassign[data-lead="${lead.id}"]`), 'lead listed', { timeout: 20000 });
+    const move = $(el, `button.move-start[data-lead="${lead.id}"]`)!;
+    const out = $(el, `button.unassign[data-lead="${lead.id}"]`)!;
+    expect([text(move), move.getAttribute('aria-label')]).to.deep.equal(['Move', `Move \u2068${lead.company_name}\u2069`]);
+    expect([text(out), out.getAttribute('aria-label')]).to.deep.equal(['Take out', `Take out \u2068${lead.company_name}\u2069`]);
+  });
+
+  it('lists the newest ten changes of a long history and folds the earlier ones behind a translated "Show n earlier changes"', async () => {
+    const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 5, name: `Long ${Date.now()}`, status: 'Active' });
+    for (let i = 0; i < 7; i++) {
+      await db.admin.orders.pause(order.id);
+      await db.admin.orders.resume(order.id);
+    }
+    const { timeline } = await db.admin.orders.get(order.id, { leadLimit: 0, timelineLimit: 100 });
+    expect(timeline.length, 'more than ten events').to.be.greaterThan(12);
+    const earlier = timeline.length - 10;
+    const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => $$(el, '[part="event"]').length === timeline.length, 'history rendered', { timeout: 20000 });
+    const details = $(el, 'details[part="timeline-earlier"]') as HTMLDetailsElement;
+    expect(details.open, 'folded').to.be.false;
+    expect(text(details.querySelector('summary'))).to.equal(`Show ${earlier} earlier changes`);
+    const shown = $$(el, '[part="event"]').filter((e) => e.checkVisibility());
+    expect(shown).to.have.length(10);
+    expect(shown.map((e) => e.querySelector('time')!.getAttribute('datetime'))).to.deep.equal(timeline.slice(0, 10).map((e) => e.created_at));
+    details.querySelector('summary')!.click();
+    await waitUntil(() => $$(el, '[part="event"]').filter((e) => e.checkVisibility()).length === timeline.length, 'earlier changes shown');
+    await expectAccessible(el);
+    const de = await fixtureWithin<AdminOrderDetail>({ lang: 'de' }, html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => !!$(de, 'details[part="timeline-earlier"] summary'), 'German history', { timeout: 20000 });
+    expect(text($(de, 'details[part="timeline-earlier"] summary'))).to.equal(`${earlier} frühere Änderungen anzeigen`);
+  });
+
+  it('says why nothing can be assigned to a Paused or a full order instead of offering the pick', async () => {
+    const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 1, name: `Closed ${Date.now()}`, status: 'Active' });
+    await db.admin.orders.pause(order.id);
+    const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => !!$(el, '[part="assign-closed"]'), 'closed panel', { timeout: 20000 });
+    expect(text($(el, '[part="assign-closed"]'))).to.equal('No leads can be assigned: the order is Paused. Only an active order takes leads.');
+    expect($(el, '[part="assign"] input.pick'), 'no pick offered').to.be.null;
+    expect($(el, 'button.assign'), 'no submit').to.be.null;
+    await expectAccessible(el);
+    const de = await fixtureWithin<AdminOrderDetail>({ lang: 'de' }, html`<admin-order-detail order-id=${order.id} .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => !!$(de, '[part="assign-closed"]'), 'German closed panel', { timeout: 20000 });
+    expect(text($(de, '[part="assign-closed"]'))).to.equal('Es können keine Leads zugewiesen werden: Der Auftrag ist Pausiert. Nur ein aktiver Auftrag nimmt Leads auf.');
+  });
+
+  it("words the database's refusals the pages know in the reader's language with the numbers from their details, else in the database's message", async () => {
+    // Client B's leads: the other tests use up client A's delivered leads in no order.
+    const clientB = db.users.clientB.client_id!;
+    const order = await db.admin.orders.create({ client_id: clientB, leads_purchased: 2, name: `Refusal ${Date.now()}`, status: 'Active' });
+    const leads = (await db.admin.leads.list({ clientId: clientB, noOrder: true, status: ['Approved', 'Lead'], limit: 3 })).items.map((l) => l.id);
+    expect(leads, 'demo data has delivered leads in no order').to.have.length(3);
+    const refusal = async (run: () => Promise<unknown>) => run().then(() => expect.fail('refused'), (error: unknown) => error);
+    // Three delivered leads into an order with room for two.
+    const full = await refusal(() => db.admin.leads.assignMany(leads, order.id)) as { code: string; message: string };
+    await db.admin.orders.pause(order.id);
+    const paused = await refusal(() => db.admin.leads.assignMany([leads[0]!], order.id)) as { code: string; message: string };
+    // A refusal the pages have no words of their own for: the database's message.
+    const other = await refusal(() => db.admin.orders.complete(order.id).then(() => db.admin.orders.pause(order.id))) as { code: string; message: string };
+    expect(other.code).to.equal('invalid_status_transition');
+    expect([full.code, paused.code]).to.deep.equal(['order_full', 'order_not_active']);
+    expect(full.message, 'the database speaks English').to.match(/places left/);
+    const words = (lang: string) => {
+      const host = Object.assign(document.createElement('div'), { lang, addController() {}, requestUpdate() {} });
+      document.body.append(host);
+      const l = new LocalizeController(host as never, ordersTable);
+      const said = [full, paused, other].map((e) => refusalText(l, e));
+      host.remove();
+      return said;
+    };
+    expect(words('en')).to.deep.equal(['The order has room for only 2 more leads.', 'The order is Paused; only an active order takes leads.', other.message]);
+    expect(words('de')).to.deep.equal(['Im Auftrag ist nur noch Platz für 2 Leads.', 'Der Auftrag ist Pausiert; nur ein aktiver Auftrag nimmt Leads auf.', other.message]);
+    expect(words('ar').slice(0, 2)).to.deep.equal([`المتاح في الطلب: ${new Intl.NumberFormat('ar').format(2)} فقط.`, 'حالة الطلب: متوقف مؤقتًا؛ لا يقبل العملاء المحتملين إلا طلب نشط.']);
+  });
+
+  it('keeps the focus after assigning (on the panel heading) and after taking a lead out (on the next row), and says what happened', async () => {
+    // Client B's leads: the other tests use up client A's leads in no order.
+    const clientB = db.users.clientB.client_id!;
+    const order = await db.admin.orders.create({ client_id: clientB, leads_purchased: 5, name: `Focus ${Date.now()}`, status: 'Active' });
+    const free = (await db.admin.leads.list({ clientId: clientB, noOrder: true, limit: 2 })).items.map((l) => l.id);
+    expect(free).to.have.length(2);
+    const el = await fixture<AdminOrderDetail>(html`<admin-order-detail order-id=${order.id} leads-page-size="500" .tracking=${db.admin}></admin-order-detail>`);
+    await waitUntil(() => free.every((id) => !!$(el, `[part="assign"] tr[data-id="${id}"] input.pick`)), 'pool listed', { timeout: 20000 });
+    for (const id of free) await pick(el, id);
+    ($(el, 'button.assign') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text($(el, '[part="notice"]')) === `2 leads assigned to ${order.order_number}.`, 'assigned', { timeout: 15000 });
+    expect($(el, '[part="notice"]')!.getAttribute('role')).to.equal('status');
+    await waitUntil(() => focused() === $(el, '#assign-title'), 'focus on the panel heading');
+    expect(text(focused() as Element)).to.equal('Assign leads');
+
+    const takeOut = (id: string) => $(el, `button.unassign[data-lead="${id}"]`);
+    await waitUntil(() => free.every((id) => !!takeOut(id)), 'leads in the order', { timeout: 15000 });
+    const rows = $$(el, 'button.unassign').map((b) => b.dataset.lead!);
+    const [first, second] = rows;
+    takeOut(first!)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !takeOut(first!), 'row gone', { timeout: 15000 });
+    await waitUntil(() => focused() === takeOut(second!), 'focus on the next row');
+    expect(text($(el, '[part="notice"]'))).to.match(/was taken out of the order\.$/);
+    // The last row: focus goes to the list's filter.
+    takeOut(second!)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !takeOut(second!), 'last row gone', { timeout: 15000 });
+    await waitUntil(() => focused() === $(el, '.leads-filter select'), 'focus on the filter');
   });
 
   it('pauses and resumes the order, and asks before cancelling', async () => {

@@ -8,6 +8,7 @@ import type { Order } from '../../src/shared/types.js';
 import { openDatabase, type Database } from '../helpers/database.js';
 import { allOrders } from '../helpers/demo-orders.js';
 import { expectAccessible } from '../helpers/axe.js';
+import { fixtureWithin } from '../helpers/within.js';
 import { csvParseRows } from 'd3-dsv';
 import { deferred } from '../helpers/fake-tracking.js';
 import type { OrdersExportDetail } from '../../src/admin-orders-table/define.js';
@@ -218,6 +219,27 @@ describe('admin-orders-table on PGlite', function () {
     expect(badge(el, order.id)).to.equal('Active');
     expect(actions).to.deep.equal(['pause', 'resume']);
     await expectAccessible(el);
+  });
+
+  it("names each row's action buttons with their order number, in every language", async () => {
+    const order = await create(unique('Named'));
+    for (const [lang, pause, complete, cancel] of [
+      ['en', 'Pause', 'Complete', 'Cancel order'],
+      ['de', 'Pausieren', 'Abschließen', 'Auftrag stornieren'],
+      ['ar', 'إيقاف مؤقت', 'إتمام', 'إلغاء الطلب'],
+    ]) {
+      const el = await fixtureWithin<AdminOrdersTable>(
+        lang === 'ar' ? { lang: lang!, dir: 'rtl' } : { lang: lang! },
+        html`<admin-orders-table search=${order.name!} .tracking=${db.admin}></admin-orders-table>`,
+      );
+      await ready(el);
+      const number = `\u2068${order.order_number}\u2069`;
+      const names = ['pause', 'complete', 'cancel'].map((a) => actionButton(el, order.id, a));
+      expect(names.map((b) => b.textContent!.trim()), lang).to.deep.equal([pause, complete, cancel]);
+      const sep = lang === 'de' ? ': ' : ' ';
+      expect(names.map((b) => b.getAttribute('aria-label')), lang).to.deep.equal([pause, complete, cancel].map((w) => `${w}${sep}${number}`));
+      await expectAccessible(el);
+    }
   });
 
   it("shows a refused action at once, then rolls it back with the database's explanation", async () => {

@@ -142,6 +142,44 @@ describe('order-form on PGlite', function () {
     expect((await allOrders(db.admin)).length).to.equal(before);
   });
 
+  it('keeps "1e3" typed in Leads purchased as typed and refuses it with the field error, creating nothing', async () => {
+    const el = await createForm();
+    const before = (await allOrders(db.admin)).length;
+    await choose(el, '#client_id', clientId);
+    const input = $<HTMLInputElement>(el, '#leads_purchased');
+    input.focus();
+    const seen: string[] = [];
+    input.addEventListener('input', () => seen.push(input.value));
+    for (const key of ['1', 'e', '3']) {
+      await sendKeys({ type: key });
+      await el.updateComplete;
+    }
+    expect(seen, 'every keystroke kept').to.deep.equal(['1', '1e', '1e3']);
+    expect(input.value).to.equal('1e3');
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(errorOf(el, 'leads_purchased')).to.equal('Enter a whole number of leads from 1 to 10,000,000.');
+    $<HTMLButtonElement>(el, '[part="submit"]').click();
+    await waitUntil(() => $(el, '[part="summary"]').textContent !== '', 'refused');
+    expect(input.value, 'still as typed').to.equal('1e3');
+    expect((await allOrders(db.admin)).length).to.equal(before);
+  });
+
+  it('keeps the focus on the order number radios as ArrowRight and ArrowLeft change the mode', async () => {
+    const el = await createForm();
+    const radio = (mode: string) => $<HTMLInputElement>(el, `input[name="number_mode"][value="${mode}"]`);
+    radio('auto').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(radio('manual').checked).to.be.true;
+    expect(focused() === radio('manual'), 'focus on "Enter my own"').to.be.true;
+    expect(!!el.shadowRoot!.querySelector('#order_number'), 'number field shown').to.be.true;
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(radio('auto').checked).to.be.true;
+    expect(focused() === radio('auto'), 'focus on "Automatic"').to.be.true;
+  });
+
   it('puts the database refusal of dates in the wrong order on the target date', async () => {
     const el = await createForm();
     await choose(el, '#client_id', clientId);

@@ -8,7 +8,14 @@ import { formatDay } from '../data-table/date-format.js';
  * phone, status, delivered). Cells the database leaves empty stay empty. `action`, when given,
  * adds a last column with a control per lead (the admin's "take out"), and `label` names the
  * scrolling region when a page shows two lead tables.
+ *
+ * Right to left: every user text cell is isolated (`<bdi>`), so "Kingsley Bakery Ltd." keeps its
+ * period at its end; email and phone are left-to-right data (`dir="ltr"`, one line), so
+ * "(312) 555-0100" never reads "555- (312)".
  */
+/** Email or phone: left-to-right data on one line in any page direction. */
+const ltr = (value: string | null) => (value ? html`<span class="ltr" dir="ltr">${value}</span>` : nothing);
+
 export function leadTable(
   l: LocalizeController,
   rows: LeadRow[],
@@ -34,9 +41,9 @@ export function leadTable(
           (lead) => html`<tr part="lead-row" data-id=${lead.id}>
             <th scope="row"><bdi>${lead.company_name}</bdi></th>
             <td><bdi>${lead.contact_name ?? ''}</bdi></td>
-            <td>${lead.email ?? ''}</td>
-            <td>${lead.phone ?? ''}</td>
-            <td>${lead.status}</td>
+            <td>${ltr(lead.email)}</td>
+            <td>${ltr(lead.phone)}</td>
+            <td><bdi>${lead.status}</bdi></td>
             <td>${formatDay(lang, lead.delivered_at)}</td>
             ${action ? html`<td>${action.cell(lead)}</td>` : nothing}
           </tr>`,

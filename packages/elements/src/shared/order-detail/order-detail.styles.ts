@@ -39,6 +39,10 @@ export const orderDetailStyles = css`
   .forecast .ahead {
     color: var(--_success);
   }
+  .ltr {
+    white-space: nowrap;
+    unicode-bidi: isolate;
+  }
   .timeline {
     list-style: none;
     margin: 0;
@@ -50,6 +54,13 @@ export const orderDetailStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-m);
+  }
+  .timeline li.earlier {
+    display: block;
+  }
+  .timeline-earlier summary {
+    cursor: pointer;
+    margin-block: var(--_space-xs);
   }
   .timeline [part='actor'] {
     color: var(--_text-muted);

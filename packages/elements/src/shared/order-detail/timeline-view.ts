@@ -18,10 +18,16 @@ export function formatMoment(lang: string, timestamp: string): string {
   return Number.isNaN(time) ? timestamp : format.format(time);
 }
 
+/** How many events the history shows before the rest folds away behind "Show n earlier changes". */
+export const timelineShown = 10;
+
 /**
  * The order's history (from `orders.get(...).timeline`, newest first) as an ordered list of
  * sentences. `actor` gives who made each change, shown after it ("by Ada Admin", the name isolated
  * as user text); the admin's page passes the event's `actor_name`, a client's page nothing.
+ * The newest `timelineShown` (10) events are listed; older ones wait in a native
+ * `<details>` ("Show 57 earlier changes", in the reader's language) in the list's last item, so a
+ * page with 200 events is not thousands of pixels tall; the oldest event stays the last `<li>`.
  */
 export function timelineView(
   l: LocalizeController,
@@ -35,13 +41,24 @@ export function timelineView(
     const name = actor?.(e);
     return name ? html`<span part="actor">${l.term('timelineBy')} <bdi>${name}</bdi></span>` : nothing;
   };
+  const item = (e: OrderEvent) => html`<li part="event" data-type=${e.event_type}>
+    <time datetime=${e.created_at}>${formatMoment(lang, e.created_at)}</time>
+    <span>${words(e)}</span>
+    ${actorOf(e)}
+  </li>`;
+  const newest = events.slice(0, timelineShown);
+  const earlier = events.slice(timelineShown);
   return html`<ol class="timeline" part="timeline">
-    ${events.map(
-      (e) => html`<li part="event" data-type=${e.event_type}>
-        <time datetime=${e.created_at}>${formatMoment(lang, e.created_at)}</time>
-        <span>${words(e)}</span>
-        ${actorOf(e)}
-      </li>`,
-    )}
+    ${newest.map(item)}
+    ${earlier.length === 0
+      ? nothing
+      : html`<li class="earlier">
+          <details class="timeline-earlier" part="timeline-earlier">
+            <summary>${l.term('timelineEarlier')(earlier.length, l.number(earlier.length))}</summary>
+            <ol class="timeline">
+              ${earlier.map(item)}
+            </ol>
+          </details>
+        </li>`}
   </ol>`;
 }

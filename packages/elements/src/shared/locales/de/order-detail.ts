@@ -31,6 +31,7 @@ export const orderDetailDe: OrderDetailTerms = {
   timelineTitle: 'Verlauf',
   timelineEmpty: 'Noch ist nichts geschehen.',
   timelineBy: 'von',
+  timelineEarlier: (n, f) => (n === 1 ? '1 frühere Änderung anzeigen' : `${f} frühere Änderungen anzeigen`),
   clientEvent: (type, data, status) => {
     const to = data?.to;
     switch (type) {

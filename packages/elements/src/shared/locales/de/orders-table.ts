@@ -30,6 +30,7 @@ export const ordersTableDe: OrdersTableTerms = {
   actionComplete: 'Abschließen',
   actionCancel: 'Auftrag stornieren',
   rowActions: (number) => `Aktionen für ${number}`,
+  actionOnOrder: (action, number) => `${action}: ${number}`,
   confirmComplete: (number) => `${number} abschließen? Er nimmt dann keine Leads mehr an.`,
   confirmCancel: (number) => `${number} stornieren? Das lässt sich nicht rückgängig machen.`,
   confirmBulkCancel: (n, f) =>
@@ -43,6 +44,12 @@ export const ordersTableDe: OrdersTableTerms = {
   bulkCancel: 'Stornieren',
   actionDone: (number, status) => `${number} ist jetzt ${status}.`,
   actionRefused: (number, message) => `${number} wurde nicht geändert: ${message}`,
+  refusedOrderFull: (n, f) =>
+    n <= 0 ? 'Der Auftrag ist voll.' : plural(n, `Im Auftrag ist nur noch Platz für ${f} Lead.`, `Im Auftrag ist nur noch Platz für ${f} Leads.`),
+  refusedOrderNotActive: (status) => `Der Auftrag ist ${status}; nur ein aktiver Auftrag nimmt Leads auf.`,
+  refusedLeadClientMismatch: 'Der Lead gehört zu einem anderen Kunden als der Auftrag.',
+  refusedNumberTaken: 'Ein anderer Auftrag hat diese Nummer bereits.',
+  refusedInvalidInput: 'Eine Eingabe ist ungültig.',
   exportCsv: 'CSV exportieren',
   exporting: 'Wird exportiert…',
   exportProgress: (n, f) => plural(n, `${f} Auftrag exportiert…`, `${f} Aufträge exportiert…`),

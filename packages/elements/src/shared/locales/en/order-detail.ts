@@ -31,6 +31,7 @@ export const orderDetail = {
   timelineTitle: 'History',
   timelineEmpty: 'Nothing has happened yet.',
   timelineBy: 'by',
+  timelineEarlier: (n, f) => (n === 1 ? 'Show 1 earlier change' : `Show ${f} earlier changes`),
   clientEvent: (type, data, status) => {
     const to = data?.to;
     switch (type) {

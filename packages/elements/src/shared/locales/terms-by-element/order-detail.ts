@@ -32,6 +32,8 @@ export interface OrderDetailTerms {
   timelineEmpty: string;
   /** Before the name of who made a change, in an admin's history ("by" Ada Admin). */
   timelineBy: string;
+  /** The summary that opens the history's older events, beyond the newest ten ("Show 57 earlier changes"). */
+  timelineEarlier: (n: number, formatted: string) => string;
   /** A client's words for each event of the history; `data` is the event's own data. */
   clientEvent: (type: OrderEventType, data: Record<string, unknown> | null, status: Record<OrderStatus, string>) => string;
   /** What each status means, in a client's words. */

@@ -33,6 +33,8 @@ export interface OrdersTableTerms {
   actionComplete: string;
   actionCancel: string;
   rowActions: (orderNumber: string) => string;
+  /** A row button's accessible name: its visible `action` label and the order it acts on ("Pause ORD-2026-005"). */
+  actionOnOrder: (action: string, orderNumber: string) => string;
   confirmComplete: (orderNumber: string) => string;
   confirmCancel: (orderNumber: string) => string;
   confirmBulkCancel: (n: number, formatted: string) => string;
@@ -47,6 +49,15 @@ export interface OrdersTableTerms {
   actionDone: (orderNumber: string, status: string) => string;
   /** A status change the database refused; `message` is the database's explanation. */
   actionRefused: (orderNumber: string, message: string) => string;
+  // The database's refusals the pages know, in the reader's words (see shared/refusal.ts); any
+  // other refusal is shown in the database's own message.
+  /** `order_full`: the room the order has left (`details.leads_remaining`; 0 when full). */
+  refusedOrderFull: (remaining: number, formatted: string) => string;
+  /** `order_not_active`: `status` is the order's status, translated. */
+  refusedOrderNotActive: (status: string) => string;
+  refusedLeadClientMismatch: string;
+  refusedNumberTaken: string;
+  refusedInvalidInput: string;
   exportCsv: string;
   exporting: string;
   /** While the export runs: how many orders it has written. */
