@@ -93,3 +93,37 @@ export const MovingALead: Story = {
   },
 };
 export const MovingALeadInGerman: Story = { ...MovingALead, globals: { locale: 'de' } };
+
+/** One of client A's orders in `status`, from the demo data. */
+const orderIn = (status: 'Paused' | 'Completed') => async (context: { globals: Record<string, unknown> }): Promise<OrderDemo> => {
+  const demo = await loadDemo(context);
+  const { items } = await demo.admin.orders.list({ status, limit: 1 });
+  return { ...demo, orderId: items[0]?.id ?? '' };
+};
+
+/** A Paused order: the assignment panel says why nothing can be assigned, instead of offering the pick. */
+export const PausedOrder: Story = { tags: ['database'], loaders: [orderIn('Paused')], render: OnDemoDatabase.render };
+/** A Completed order: full, nothing more can be assigned; "Reopen" is the status action. */
+export const CompletedOrder: Story = { tags: ['database'], loaders: [orderIn('Completed')], render: OnDemoDatabase.render };
+
+/**
+ * Who made each change: the admin creates an order for client A and pauses it, then the history
+ * says "by" the admin's profile name after each change (a client's page never names people).
+ */
+export const WhoChangedWhat: Story = {
+  tags: ['database'],
+  loaders: [
+    async (context) => {
+      const demo = await loadDemo(context);
+      const order = await demo.admin.orders.create({
+        client_id: demo.users.clientA.client_id!,
+        leads_purchased: 20,
+        name: 'Story: who changed what',
+        status: 'Active',
+      });
+      await demo.admin.orders.update(order.id, { status: 'Paused' });
+      return { ...demo, orderId: order.id };
+    },
+  ],
+  render: OnDemoDatabase.render,
+};
