@@ -2,7 +2,7 @@
 // data applied, acting as a chosen user. For the demo, Storybook and tests: no account, no server.
 import type { PGlite } from '@electric-sql/pglite';
 import { fromPglite, type Identity } from '@lead-orders/db';
-import { createSqlTransport, type SqlTransport } from './transports/sql.js';
+import { createSqlTransport, ordersChecksumSql, type SqlTransport } from './transports/sql.js';
 import type { DemoUserKey, DemoUsers, SetupOptions } from './transports/setup.js';
 
 export { createOrderTracking } from './client.js';
@@ -79,7 +79,7 @@ export async function createPgliteTransport(options: PgliteTransportOptions = {}
             const queries = await Promise.all([
               // One row that changes whenever any order does: the rows themselves would be copied
               // into the page on every change (100,000 of them for an agency's admin).
-              live.query(`select count(*) as n, sum(hashtext(id::text || ':' || xmin::text)::bigint)::text as v from public.orders`, null, changed),
+              live.query(ordersChecksumSql(), null, changed),
               live.query('select max(id) as last from public.order_events', null, changed),
             ]);
             return () => void Promise.all(queries.map((q) => q.unsubscribe())).catch(() => undefined);

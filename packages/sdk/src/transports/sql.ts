@@ -185,6 +185,14 @@ interface WatchOptions {
  * user means RLS decides what is delivered, as Realtime does on Supabase.
  */
 /**
+ * One row `{ n, s }`: how many orders `o` the caller sees (narrowed by `where`) and a checksum of
+ * their row versions. The same two values mean no visible order changed. Shared by the checks
+ * below and by PGlite's live query that wakes them.
+ */
+export const ordersChecksumSql = (where = '') =>
+  `select count(*)::int as n, coalesce(sum(hashtext(o.id::text || ':' || o.xmin::text)::bigint), 0)::text as s from public.orders o ${where}`;
+
+/**
  * Above this many visible orders a subscription keeps no row versions: a change of the count or
  * checksum is told as one `resync` (subscribers fetch what they show again) instead of row by
  * row, so neither the first check nor any later one copies every order into the page.
@@ -231,11 +239,8 @@ function watchOrders({ target, handlers, read, identityVersion, watch, mapError,
           // One row first: the count and a checksum of the visible row versions, computed where the
           // rows are. Unchanged, the versions are not read again: 100,000 visible orders cost one
           // scan in the database instead of 100,000 rows copied into the page and compared there.
-          const { n, s: sum } = (await tx.query<{ n: number; s: string }>(
-            `select count(*)::int as n, count(*)::text || ':' || coalesce(sum(hashtext(o.id::text || ':' || o.xmin::text)::bigint), 0)::text as s
-               from public.orders o ${where}`,
-            params,
-          )).rows[0]!;
+          const { n, s } = (await tx.query<{ n: number; s: string }>(ordersChecksumSql(where), params)).rows[0]!;
+          const sum = `${n}:${s}`;
           const tooMany = n > maxTrackedOrders;
           const unchanged = (!baseline && sum === signature) || tooMany;
           const rows = unchanged
