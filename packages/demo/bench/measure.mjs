@@ -33,11 +33,29 @@ export async function launch() {
   return puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs(), headless: true });
 }
 
+/** Resolves once the demo database's kept store is marked complete (kept-marker.ts). */
+function keptInIndexedDb() {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('lead-orders-demo-kept', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('complete');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const all = open.result.transaction('complete').objectStore('complete').getAll();
+      all.onsuccess = () => {
+        open.result.close();
+        resolve(all.result.includes(true));
+      };
+    };
+  });
+}
+
 /**
  * Loads `url` in a new page of `browser` and resolves with { firstLiveWidgetMs, longestTaskMs,
  * longTasks } once a widget is ready. Waits for that state, at most `timeoutMs` (default 180 s).
+ * With `untilKept`, the page stays open until the demo database is kept in IndexedDB, so the
+ * next visit resumes it (a page closed sooner leaves the next visit to load the snapshot again).
  */
-export async function measure(browser, url, { timeoutMs = 180_000 } = {}) {
+export async function measure(browser, url, { timeoutMs = 180_000, untilKept = false } = {}) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -48,6 +66,7 @@ export async function measure(browser, url, { timeoutMs = 180_000 } = {}) {
       throw new Error(`${error.message}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
     });
     const result = await page.evaluate(() => window.__firstWidget);
+    if (untilKept) await page.waitForFunction(keptInIndexedDb, { timeout: timeoutMs, polling: 100 });
     return { firstLiveWidgetMs: Math.round(result.firstReady), longestTaskMs: Math.round(result.longest), longTasks: result.tasks };
   } finally {
     await page.close();
