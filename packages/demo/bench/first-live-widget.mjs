@@ -3,14 +3,18 @@
 // profile (the snapshot is fetched and loaded); "reload" resumes the database kept in IndexedDB
 // (the first visit's page stays open until it is kept).
 // Build first (`npm run build -w packages/demo`). RUNS sets the number of runs (default 5).
-// With --storybook <dir>, measures a live story of a static Storybook build instead.
+// With --storybook <dir>, measures a live story of a static Storybook build instead; with
+// --portal <dir>, another build of the portal (a `packages/demo` folder holding `dist/`, e.g. a
+// worktree of an earlier commit), so a before and an after are measured in the same run.
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import { serveStatic } from '../../elements/scripts/static-server.mjs';
 import { launch, measure } from './measure.mjs';
 
 const runs = Number(process.env.RUNS ?? 5);
-const storybook = process.argv.includes('--storybook') ? process.argv[process.argv.indexOf('--storybook') + 1] : null;
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : null);
+const storybook = option('--storybook');
+const portal = option('--portal') ?? fileURLToPath(new URL('..', import.meta.url));
 
 let origin;
 let close;
@@ -18,7 +22,7 @@ if (storybook) {
   const server = await serveStatic(storybook);
   ({ origin, close } = server);
 } else {
-  const server = await preview({ root: fileURLToPath(new URL('..', import.meta.url)), logLevel: 'error', preview: { port: 0, host: '127.0.0.1' } });
+  const server = await preview({ root: portal, logLevel: 'error', preview: { port: 0, host: '127.0.0.1' } });
   origin = server.resolvedUrls.local[0].replace(/\/$/, '');
   close = () => server.close();
 }
@@ -40,7 +44,7 @@ const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 };
-console.log(`\n${storybook ? 'Storybook live story' : 'demo portal /admin'}: ${runs} runs, median (max)\n`);
+console.log(`\n${storybook ? 'Storybook live story' : `demo portal /admin (${portal})`}: ${runs} runs, median (max)\n`);
 console.log('| load | first live widget (ms) | longest main-thread task (ms) |');
 console.log('|---|---|---|');
 for (const [name, results] of Object.entries(rows)) {
