@@ -17,6 +17,7 @@ const run = (command, args) => spawnSync(command, args, { cwd, env, stdio: 'inhe
 const steps = {
   'React wrappers match custom-elements.json': run('npx', ['cem', 'analyze']) && run('node', ['scripts/generate-react.mjs', '--check']),
   'React typings (tsc on a TSX consumer)': run('npx', ['tsc', '-p', 'test/types/tsconfig.json']),
+  'React 18 typings (tsc on a TSX consumer with @types/react 18)': run('npx', ['tsc', '-p', 'test/types/tsconfig.react18.json']),
   'browser tests': run('npx', ['web-test-runner']),
   'size budgets': run('node', ['scripts/check-size.mjs']),
   'storybook stories': run('node', ['scripts/story-smoke.mjs']),
