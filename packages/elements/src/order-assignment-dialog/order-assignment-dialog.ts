@@ -2,6 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { TrackedElement } from '../shared/tracked-element.js';
 import { assignmentDialog } from '../shared/locales/en/assignment-dialog.js';
+import { refusals } from '../shared/locales/en/refusals.js';
+import { refusalText } from '../shared/refusal.js';
 import { tokens } from '../shared/tokens.js';
 import type { Tracking } from '../shared/tracking.js';
 import type { OrderSelect } from '../order-select/order-select.js';
@@ -85,7 +87,7 @@ function deepActiveElement(): HTMLElement | null {
  */
 export class OrderAssignmentDialog extends TrackedElement {
   static override styles = [tokens, styles];
-  static override terms = assignmentDialog;
+  static override terms = { ...assignmentDialog, ...refusals };
 
   @state() private leadId = '';
   @state() private clientId = '';
@@ -264,8 +266,8 @@ export class OrderAssignmentDialog extends TrackedElement {
       this.close();
       this.dispatchEvent(new CustomEvent<LeadAssignedDetail>('lead-assigned', { detail, bubbles: true, composed: true }));
     } catch (error) {
-      const { code, message } = error as { code?: string; message?: string };
-      this.message = code === 'order_full' ? l.term('dialogOrderFull') : l.term('dialogRefused')(message ?? String(error));
+      // The known refusals in the reader's language, with their numbers; any other in its own words.
+      this.message = l.term('dialogRefused')(refusalText(l, error));
     } finally {
       this.busy = false;
     }

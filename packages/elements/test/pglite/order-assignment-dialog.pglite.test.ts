@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/order-assignment-dialog/define.js';
+import '../../src/shared/locales/register-de.js';
 import type { LeadAssignedDetail, OrderAssignmentDialog } from '../../src/order-assignment-dialog/define.js';
 import type { OrderSelect } from '../../src/order-select/order-select.js';
 import type { Tracking } from '../../src/shared/tracking.js';
@@ -109,7 +110,7 @@ describe('order-assignment-dialog on PGlite', function () {
     expect(detail.result.lead.order_id).to.equal(null);
   });
 
-  it("refuses an order that filled up after it was chosen, in the database's words, and changes nothing", async () => {
+  it("refuses an order that filled up after it was chosen, in the reader's language, and changes nothing", async () => {
     const [leadId, other] = [await freeLead(), await freeLead()];
     const order = await db.admin.orders.create({ client_id: clientId, leads_purchased: 1, name: 'Last slot', status: 'Active' });
     // Without live updates, so the list still shows the order as it was when chosen.
@@ -129,7 +130,13 @@ describe('order-assignment-dialog on PGlite', function () {
       (error: Error) => error,
     );
     expect(refusal, 'the database refuses it too').to.not.equal(null);
-    expect(inside(dialog, '[part="message"]').textContent).to.equal(`Not assigned: ${refusal!.message}`);
+    expect((refusal as Error & { code?: string }).code).to.equal('order_not_active');
+    expect(inside(dialog, '[part="message"]').textContent).to.equal('Not assigned: The order is Completed; only an active order takes leads.');
+    // In German the whole sentence is German, not the database's English inside a German frame.
+    dialog.locale = 'de';
+    inside(dialog, '[part="submit"]').click();
+    await waitUntil(() => inside(dialog, '[part="message"]').textContent!.startsWith('Nicht zugewiesen'), 'German refusal shown', { timeout: 10000 });
+    expect(inside(dialog, '[part="message"]').textContent).to.equal('Nicht zugewiesen: Der Auftrag ist Abgeschlossen; nur ein aktiver Auftrag nimmt Leads auf.');
     expect(dialog.open, 'stays open to choose again').to.be.true;
     expect(assigned).to.equal(0);
     const { items } = await db.admin.leads.list({ orderId: order.id, limit: 10 });

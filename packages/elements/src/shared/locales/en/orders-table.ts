@@ -1,4 +1,5 @@
 import type { Translation } from '../terms.js';
+import { refusals } from './refusals.js';
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
@@ -43,12 +44,7 @@ export const ordersTable = {
   bulkCancel: 'Cancel',
   actionDone: (number, status) => `${number} is now ${status}.`,
   actionRefused: (number, message) => `${number} was not changed: ${message}`,
-  refusedOrderFull: (n, f) =>
-    n <= 0 ? 'The order is full.' : plural(n, `The order has room for only ${f} more lead.`, `The order has room for only ${f} more leads.`),
-  refusedOrderNotActive: (status) => `The order is ${status}; only an active order takes leads.`,
-  refusedLeadClientMismatch: 'The lead belongs to another client than the order.',
-  refusedNumberTaken: 'Another order already has this number.',
-  refusedInvalidInput: 'Something entered is not valid.',
+  ...refusals,
   exportCsv: 'Export CSV',
   exporting: 'Exporting…',
   exportProgress: (n, f) => plural(n, `${f} order exported…`, `${f} orders exported…`),

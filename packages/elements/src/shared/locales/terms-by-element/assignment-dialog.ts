@@ -9,7 +9,7 @@ export interface AssignmentDialogTerms {
   dialogAssign: string;
   dialogCancel: string;
   dialogAssigning: string;
-  /** The database refused the assignment; `message` is its explanation. */
+  /** The database refused the assignment; `message` says why, in the reader's language when the refusal is a known one (shared/refusal.ts). */
   dialogRefused: (message: string) => string;
   /** The chosen order cannot take the lead (full); it is refused before sending. */
   dialogOrderFull: string;
