@@ -33,9 +33,26 @@ export const emptyValues = (): Values => ({
  * A whole number written in digits (an optional sign), else NaN. Stricter than `Number()`, which
  * reads "1e3" as 1000 and "0x10" as 16: the count fields are plain text inputs (a number input
  * empties itself on "1e" and its value then jumps from "1" to "" to "3"), so what was typed is
- * what is checked, and anything but digits gets the field's error.
+ * what is checked, and anything but digits (of any script) gets the field's error.
  */
-const int = (text: string) => (/^[+-]?\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+const int = (text: string) => {
+  const digits = asciiDigits(text.trim());
+  return /^[+-]?\d+$/.test(digits) ? Number(digits) : Number.NaN;
+};
+
+/**
+ * Any script's decimal digits as ASCII ones: an Arabic reader types "٢٥" (or Persian "۲۵") for
+ * 25. Each script's digits are runs of whole 0–9 blocks in Unicode, so a digit's value is its
+ * distance from the start of its run, modulo 10.
+ */
+function asciiDigits(text: string): string {
+  return text.replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0)!;
+    let start = code;
+    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start -= 1;
+    return String((code - start) % 10);
+  });
+}
 const optional = (text: string) => (text.trim() === '' ? null : text.trim());
 
 /** The SDK's create input from the form's values. */

@@ -165,6 +165,19 @@ describe('order-form on PGlite', function () {
     expect((await allOrders(db.admin)).length).to.equal(before);
   });
 
+  it('reads Arabic-Indic and Persian digits typed in Leads purchased and Priority as the numbers they are', async () => {
+    const el = await createForm();
+    await choose(el, '#client_id', clientId);
+    await type(el, '#leads_purchased', '٢٥');
+    await type(el, '#priority', '۳');
+    await el.updateComplete;
+    expect(errorOf(el, 'leads_purchased')).to.equal('');
+    const saved = oneEvent(el, 'order-saved');
+    $<HTMLButtonElement>(el, '[part="submit"]').click();
+    const { order } = ((await saved) as CustomEvent<OrderSavedDetail>).detail;
+    expect([order.leads_purchased, order.priority]).to.deep.equal([25, 3]);
+  });
+
   it('keeps the focus on the order number radios as ArrowRight and ArrowLeft change the mode', async () => {
     const el = await createForm();
     const radio = (mode: string) => $<HTMLInputElement>(el, `input[name="number_mode"][value="${mode}"]`);
