@@ -34,7 +34,7 @@ interface Scale {
 
 const scales: Record<'full' | 'small', Scale> = {
   full: {
-    data: { clients: 10_000, ordersPerClient: 10, leads: 1_000_000, bigOrders: [100, 1_000, 10_000, 100_000], reserve: 5_000 },
+    data: { clients: 10_000, ordersPerClient: 10, leads: 1_000_000, bigOrders: [100, 1_000, 10_000, 100_000], reserve: 8_000 },
     assignRuns: 15,
     proposalAssignRuns: 5,
     batchRuns: 5,
