@@ -8,7 +8,7 @@
 // quick, smaller version; BENCH_OUT=file.json also writes the medians (bench/median-of-runs.ts
 // combines separate runs).
 // Not a test: timings depend on the machine.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { applyMigrations, type SqlDatabase } from '../src/index.js';
@@ -34,7 +34,7 @@ interface Scale {
 
 const scales: Record<'full' | 'small', Scale> = {
   full: {
-    data: { clients: 10_000, ordersPerClient: 10, leads: 1_000_000, bigOrders: [100, 1_000, 10_000, 100_000], reserve: 5_000 },
+    data: { clients: 10_000, ordersPerClient: 10, leads: 1_000_000, bigOrders: [100, 1_000, 10_000, 100_000], reserve: 8_000 },
     assignRuns: 15,
     proposalAssignRuns: 5,
     batchRuns: 5,
@@ -60,6 +60,8 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 const ratio = (proposal: number, ours: number) => `×${(proposal / ours).toFixed(proposal / ours < 10 ? 1 : 0)}`;
 const mp = (s: Summary) => `${ms(s.median)} / ${ms(s.p95)}`;
 const met = (ok: boolean) => (ok ? 'yes' : '**no**');
+/** The machine's 1, 5 and 15 minute load averages: the other work sharing its 2 cores. */
+const loadAverage = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
 
 
 async function main(): Promise<void> {
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
         `${availableParallelism()} cores, shared with other work. Times are server round trips of the one ` +
         `statement measured, in ms. Both databases carry the agency's policies (fixtures/agency.sql: per-row ` +
         `is_admin(auth.uid()) on profiles, clients and leads, a client policy on leads through a subquery on clients). ` +
-        `Ratio = the proposal's median / ours.\n`,
+        `Ratio = the proposal's median / ours. Load average at the start: ${loadAverage()}.\n`,
     );
 
     for (const name of ['bench_ours', 'bench_proposal']) await admin.query(`create database ${name}`);
@@ -132,7 +134,7 @@ async function main(): Promise<void> {
     // several-fold; the last table is the median of the passes.
     const passes: Medians[] = [];
     for (let pass = 1; pass <= scale.passes; pass++) {
-      if (scale.passes > 1) console.log(`\n# Pass ${pass} of ${scale.passes}`);
+      if (scale.passes > 1) console.log(`\n# Pass ${pass} of ${scale.passes} (load average ${loadAverage()})`);
       const medians: Medians = { rows: [], writeCost: [] };
       await assignmentSection(ours, proposal, reserve, scale, medians);
       await writeCostSection(urlOf('bench_ours'), reserve, scale, medians);
@@ -140,7 +142,7 @@ async function main(): Promise<void> {
       passes.push(medians);
     }
     if (scale.passes > 1) console.log(`\n# Median of the ${scale.passes} passes\n\n${combineRuns(passes)}`);
-    console.log(`\nTotal ${((performance.now() - startedAt) / 1000).toFixed(0)} s.`);
+    console.log(`\nTotal ${((performance.now() - startedAt) / 1000).toFixed(0)} s; load average at the end ${loadAverage()}.`);
     if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify(passes, null, 2));
   } finally {
     await Promise.all(pools.map((p) => p.end().catch(() => undefined)));

@@ -1,9 +1,11 @@
 // What the read-side structures cost the assignment path: the median time of assigning one lead
 // (the update of leads and every trigger it fires) and the share of order updates that stayed
 // HOT (heap-only: no new entry in any index of orders), for the design as shipped, without the
-// maintained totals and progress key, and with the index on progress in orders that the
-// maintained key replaces. The trigram indexes are in every variant: the columns they cover never
-// change on an assignment, so they cannot cost it a HOT update.
+// maintained totals and progress key, without the delivery tallies, without the hour tally alone,
+// without open_orders' flag days, and with the index on progress in orders that the maintained
+// key replaces. The trigram indexes are in every variant: the columns they cover never change on
+// an assignment, so they cannot cost it a HOT update.
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { benchIds } from './load-scale.js';
 import { md5Uuid, summarize, timed, type Summary } from './measure.js';
@@ -18,6 +20,23 @@ export interface WriteCostResult {
 
 const tables = ['public.orders', 'lead_orders.order_progress', 'lead_orders.open_orders'] as const;
 
+/**
+ * One top-level statement of a migration, from the line that starts with `head` to the end of the
+ * statement (a function's closing `$$;`, else the first line ending in `;`): the variants below
+ * take a structure out and put it back with the migrations' own text.
+ */
+function migrationStatement(file: string, head: string): string {
+  const text = readFileSync(new URL(`../migrations/${file}`, import.meta.url), 'utf8');
+  const start = text.indexOf(`\n${head}`);
+  if (start < 0) throw new Error(`${file} has no statement starting with ${head}`);
+  const rest = text.slice(start + 1);
+  const end = rest.includes('$$') && rest.indexOf('$$') < rest.indexOf(';') ? rest.indexOf('\n$$;') + 4 : rest.search(/;\s*(\n|$)/) + 1;
+  return rest.slice(0, end);
+}
+
+const tallyFunction = 'create or replace function lead_orders.leads_tally_delivery_days()';
+const flagDaysColumns = 'alter table lead_orders.open_orders';
+
 interface Variant {
   name: string;
   before: string[];
@@ -25,7 +44,7 @@ interface Variant {
 }
 
 const variants: readonly Variant[] = [
-  { name: 'as shipped (totals log, open_orders, progress key, delivery days; trigram indexes)', before: [], after: [] },
+  { name: 'as shipped (totals log, open_orders with its flag days, progress key, delivery days and hours; trigram indexes)', before: [], after: [] },
   {
     name: 'without the maintained totals, open_orders and progress key',
     before: [
@@ -40,12 +59,25 @@ const variants: readonly Variant[] = [
     ],
   },
   {
-    name: 'without the delivery days tally (get_delivery_series reading the leads instead)',
+    name: 'without the delivery days and hours tallies (get_delivery_series and the admin stats reading the leads instead)',
     before: ['alter table public.leads disable trigger leads_tally_delivery_days_update'],
     after: [
       'alter table public.leads enable trigger leads_tally_delivery_days_update',
       'select public.rebuild_delivery_days()',
     ],
+  },
+  {
+    name: 'without the hours tally alone (the days tally as before it)',
+    before: [migrationStatement('20251209000000_delivery_days.sql', tallyFunction)],
+    after: [
+      migrationStatement('20251211000200_delivery_hours.sql', tallyFunction),
+      'select public.rebuild_delivery_days()',
+    ],
+  },
+  {
+    name: "without open_orders' flag days (overdue_from, attention_from)",
+    before: ['alter table lead_orders.open_orders drop column attention_from, drop column overdue_from'],
+    after: [migrationStatement('20251211000100_open_orders_flag_days.sql', flagDaysColumns)],
   },
   {
     name: 'as shipped plus an index on progress in public.orders (the alternative to the key table)',
