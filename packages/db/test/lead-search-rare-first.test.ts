@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { actAs, claimsFor, fromPglite, type Identity, type SqlDatabase } from '../src/index.js';
 import { onEveryBackend, type Backend } from './support/backends.js';
 import { setupDatabase } from './support/setup-database.js';
+import { allPages, reference } from './support/lead-search.js';
 import { rpc, seedWorld, type World } from './support/world.js';
 
 // A rare lead search fetches its candidates with each column's rarest trigrams named before the
@@ -15,33 +16,6 @@ import { rpc, seedWorld, type World } from './support/world.js';
 // the leads a plain ILIKE finds, newest first, each once across the cursor chain.
 
 const trigramIndexes = ['idx_leads_company_trgm', 'idx_leads_contact_trgm', 'idx_leads_email_trgm'];
-
-/** The reference: every matching lead's id, newest first, by a query with no index tricks. */
-async function reference(db: SqlDatabase, search: string, clients: string[] | null): Promise<string[]> {
-  const pattern = `%${search.trim().replace(/\\/g, '\\\\').replace(/%/g, '\\%').replace(/_/g, '\\_')}%`;
-  const { rows } = await db.query<{ id: string }>(
-    `select l.id from public.leads l
-      where ($1::uuid[] is null or l.client_id = any ($1))
-        and (l.company_name ilike $2 or l.contact_name ilike $2 or l.email ilike $2)
-      order by coalesce(l.created_at, '-infinity'::timestamptz) desc, l.id desc`,
-    [clients, pattern],
-  );
-  return rows.map((r) => r.id);
-}
-
-/** Every page of list_leads for `search`, following next_cursor, as `who`. */
-async function allPages(db: SqlDatabase, who: Identity, search: string, limit: number): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < 1000; page++) {
-    const result: any = await rpc(db, who, 'list_leads', { p_search: search, p_limit: limit, p_cursor: cursor });
-    assert.ok(result.items.length <= limit);
-    ids.push(...result.items.map((l: any) => l.id));
-    cursor = result.next_cursor;
-    if (!cursor) return ids;
-  }
-  throw new Error('the cursor chain did not end');
-}
 
 /**
  * 4,000 leads over three clients: e-mails 'contact<g>@acme.example' / '...@globex.example',
