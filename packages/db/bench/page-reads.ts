@@ -133,12 +133,8 @@ async function main(): Promise<void> {
     if (runs?.f) {
       const term = 'contact12345@';
       const { rows: [built] } = await db.query<{ rare_first: string; whole: string }>(
-        `select format('select l.id from public.leads l where %s or %s or %s',
-                  lead_orders.rare_first_condition('l.company_name', $1, r.company_runs),
-                  lead_orders.rare_first_condition('l.contact_name', $1, r.contact_runs),
-                  lead_orders.rare_first_condition('l.email', $1, r.email_runs)) as rare_first,
-                format('select l.id from public.leads l where l.company_name ilike %1$L or l.contact_name ilike %1$L or l.email ilike %1$L', $1) as whole
-           from lead_orders.lead_search_runs($2) r`,
+        `select 'select l.id from public.leads l where ' || lead_orders.rare_first_candidates($2, $1) as rare_first,
+                format('select l.id from public.leads l where l.company_name ilike %1$L or l.contact_name ilike %1$L or l.email ilike %1$L', $1) as whole`,
         [`%${term}%`, term],
       );
       for (const [label, sql] of [['rarest trigrams first', built!.rare_first], ['whole term (before)', built!.whole]] as const) {

@@ -3,18 +3,26 @@
 -- condition's rarest trigram ('345', ~5,000 leads spread over the whole table) and, for each of
 -- those leads, skips forward in the posting trees of the trigrams every address shares
 -- ('con', 'ont', 'nta', 'tac', 'act': 1,000,000 leads each), which reads nearly every leaf page of
--- those trees (1,600 pages). Real addresses have the same shape ('gmail', '.com', common names).
+-- those trees (1,613 pages). Real addresses have the same shape ('gmail', '.com', common names).
 --
--- Now each column's condition lists the term's three rarest trigrams (judged on the 50 newest
--- leads, lead_orders.lead_search_runs) as separate conditions ahead of the whole term. GIN
--- evaluates a scan's conditions in order and stops at the first that fails, so the shared trigrams are consulted only for leads holding all the rare ones (a few
--- dozen): 14 pages instead of 1,600. The results are unchanged: the whole term is still a
--- condition of the candidates, and the full ILIKE is always applied to the page. Where pg_trgm
--- is missing nothing changes (lead_orders.lead_search_indexed()).
+-- 1. Each column's candidate condition lists the term's three rarest trigrams (judged on the 50
+--    newest leads, lead_orders.lead_search_runs) as separate conditions ahead of the whole term.
+--    GIN evaluates a scan's conditions in order and stops at the first that fails, so the shared
+--    trigrams are consulted only for the leads holding the rare ones: 131 index pages instead of
+--    1,613. The trigrams are judged (~0.6 ms) only once the planner expects the term to be rare:
+--    a common term ('contact', 'Law Group') walks the page index and never needs them.
+-- 2. The candidates already are the matches: every arm of their query ends with the whole ILIKE,
+--    which PostgreSQL rechecks on each row it returns, in the function's one snapshot. So the page
+--    reads them by primary key alone, in page order, until it is full. Named beside them, the
+--    whole term's ILIKE led the planner back to its slow trigram scan, and 'l.id = any (list)'
+--    walked the newest-first index testing each entry against the list ('Nora Dubois', 768
+--    matches: 66,000 entries, 11 ms). Without candidates (a common term, no pg_trgm) the page keeps
+--    the whole ILIKE and its index walk as before.
+-- 3. A client's search (one client's leads) takes the same path when the term is rare: the
+--    planner had answered the biggest client's rare search with the whole term's trigram scan
+--    (24 ms).
 --
--- A client's search (one client's leads) takes the same path when the term is rare: the
--- planner had answered the biggest client's rare search with the whole term's trigram scan
--- (24 ms); the candidates are fetched over every lead, then the page keeps the caller's own.
+-- Results are unchanged; where pg_trgm is missing nothing changes (lead_orders.lead_search_indexed()).
 
 -- The term's rarest trigrams for each searched lead column, at most p_count each: the
 -- three-character runs of letters and digits in lower(p_term) (among its first 26 characters),
@@ -96,6 +104,24 @@ as $$
 $$;
 revoke execute on function lead_orders.rare_first_condition(text, text, text[]) from public, anon, authenticated, service_role;
 
+-- The condition a rare term's candidates meet, as SQL text over public.leads l: one arm per
+-- searched column, each naming the column's rarest runs of p_term before the whole p_pattern (the
+-- term already escaped and between % signs). Internal: list_leads fetches its candidates with it,
+-- and bench/page-reads.ts shows the plan it gets.
+create or replace function lead_orders.rare_first_candidates(p_term text, p_pattern text)
+returns text
+language sql
+stable
+set search_path = ''
+as $$
+  select format('%s or %s or %s',
+           lead_orders.rare_first_condition('l.company_name', p_pattern, r.company_runs),
+           lead_orders.rare_first_condition('l.contact_name', p_pattern, r.contact_runs),
+           lead_orders.rare_first_condition('l.email', p_pattern, r.email_runs))
+    from lead_orders.lead_search_runs(p_term) r
+$$;
+revoke execute on function lead_orders.rare_first_candidates(text, text) from public, anon, authenticated, service_role;
+
 -- list_leads(p_client_id, p_order_id, p_no_order, p_status, p_search, p_delivered_from,
 -- p_delivered_to, p_limit, p_cursor) returns { items: lead_row[], next_cursor: text | null },
 -- newest first. p_delivered_from / p_delivered_to are days in the agency's time zone, inclusive.
@@ -128,10 +154,11 @@ declare
   v_rare_matches int;
   v_matches text;
   v_plain text;
-  v_runs record;
   v_candidates uuid[];
   v_after jsonb;
   v_where text[] := array['true'];
+  v_from text := 'public.leads l';
+  v_order text := 'coalesce(l.created_at, ''-infinity''::timestamptz) desc, l.id desc';
   v_rows jsonb;
   v_last_key jsonb;
 begin
@@ -176,34 +203,44 @@ begin
     -- planner scans the whole term's trigrams (24 ms). A common term walks the page index of the
     -- scope and stops after one page of matches.
     if length(btrim(p_search)) >= 3 and lead_orders.lead_search_indexed() then
-      -- Each column's arm names the term's rarest trigrams first, then the whole term: the GIN
-      -- scan intersects its conditions in the order written, so the trigrams every lead shares
-      -- are only consulted for the few leads the rare ones leave.
-      v_plain := format(
-        'select l.id from public.leads l where l.company_name ilike %1$L or l.contact_name ilike %1$L or l.email ilike %1$L',
-        v_search);
-      select * into v_runs from lead_orders.lead_search_runs(p_search);
-      v_matches := format(
-        'select l.id from public.leads l where %s or %s or %s',
-        lead_orders.rare_first_condition('l.company_name', v_search, v_runs.company_runs),
-        lead_orders.rare_first_condition('l.contact_name', v_search, v_runs.contact_runs),
-        lead_orders.rare_first_condition('l.email', v_search, v_runs.email_runs));
       -- The crossover: walking the page index reads about (p_limit + 1) * leads / matches rows,
       -- fetching the matches about as many rows as there are; they meet at the square root
       -- (~7,100 of 1,000,000 leads for a page of 50). The planner's estimate of the plain
-      -- condition decides, no rows read (the rare-first one multiplies the runs' shares as if
-      -- they were independent, and would call 'acme' rare).
+      -- condition decides, no rows read (a rare-first condition multiplies the runs' shares as
+      -- if they were independent, and would call 'acme' rare).
+      v_plain := format(
+        'select l.id from public.leads l where l.company_name ilike %1$L or l.contact_name ilike %1$L or l.email ilike %1$L',
+        v_search);
       select greatest(100, sqrt((p_limit + 1) * greatest(c.reltuples, 0)))::int into v_rare_matches
         from pg_catalog.pg_class c where c.oid = 'public.leads'::regclass;
       if lead_orders.estimated_rows(v_plain) <= v_rare_matches then
-        execute format('select array(select x.id from (%s) x limit %s)', v_matches, v_rare_matches + 1) into v_candidates;
+        -- Each column's arm names the term's rarest trigrams first, then the whole term: the GIN
+        -- scan intersects its conditions in the order written, so the trigrams every lead shares
+        -- are only consulted for the few leads the rare ones leave. Judged only now: a common
+        -- term never needs them.
+        v_matches := 'select l.id, coalesce(l.created_at, ''-infinity''::timestamptz) as k from public.leads l where '
+          || lead_orders.rare_first_candidates(p_search, v_search);
+        -- At most v_rare_matches + 1 read (a term commoner than estimated stops there), then
+        -- put in page order, newest first.
+        execute format('select coalesce(array_agg(x.id order by x.k desc, x.id desc), ''{}'') from (%s limit %s) x',
+          v_matches, v_rare_matches + 1) into v_candidates;
         if cardinality(v_candidates) <= v_rare_matches then
-          v_where := v_where || 'l.id = any ($9)'::text;
+          -- Read by id in that order until the page is full: as 'l.id = any ($9)' the planner
+          -- walked the newest-first index testing every entry against the list (66,000 entries
+          -- for 768 candidates), and a join sorted after reading every candidate (768 rows).
+          v_from := 'unnest($9::uuid[]) with ordinality c (id, n) join public.leads l on l.id = c.id';
+          v_order := 'c.n';
+        else
+          v_candidates := null;
         end if;
       end if;
     end if;
-    -- Always the full condition: the candidates only narrow where to look.
-    v_where := v_where || '(l.company_name ilike $5 or l.contact_name ilike $5 or l.email ilike $5)'::text;
+    -- The full condition, unless the candidates are the matches already: each arm of their query
+    -- ends with it, rechecked on every row (the same snapshot: the function is stable). Named
+    -- again beside them it led the planner back to the whole term's trigram scan.
+    if v_candidates is null then
+      v_where := v_where || '(l.company_name ilike $5 or l.contact_name ilike $5 or l.email ilike $5)'::text;
+    end if;
   end if;
   -- Days in the agency's time zone: from the start of the first day to the start of the day after the last.
   if p_delivered_from is not null then
@@ -219,9 +256,9 @@ begin
     'select coalesce(jsonb_agg(%1$s order by p.k desc, p.id desc), ''[]''),
             (array_agg(jsonb_build_array(p.k, p.id) order by p.k desc, p.id desc))[$8]
        from (select l.*, coalesce(l.created_at, ''-infinity''::timestamptz) as k
-               from public.leads l
+               from %3$s
               where %2$s
-              order by coalesce(l.created_at, ''-infinity''::timestamptz) desc, l.id desc
+              order by %4$s
               limit $8 + 1) p
        left join public.orders o on o.id = p.order_id',
     'jsonb_build_object(''id'', p.id, ''company_name'', p.company_name, ''contact_name'', p.contact_name,
@@ -229,7 +266,9 @@ begin
        ''order_number'', o.order_number, ''delivered_at'', p.delivered_at, ''created_at'', p.created_at)'
       || case when v_admin then ' || jsonb_build_object(''client_id'', p.client_id, ''client_name'',
            (select c.client_name from public.clients c where c.id = p.client_id))' else '' end,
-    array_to_string(v_where, ' and '))
+    array_to_string(v_where, ' and '),
+    v_from,
+    v_order)
   into v_rows, v_last_key
   using v_scope, v_after, p_order_id, p_status, v_search, v_delivered_from, v_delivered_before, p_limit, v_candidates;
 
