@@ -5,7 +5,8 @@
 // Row-by-row triggers would take many minutes at this size, so rows go in with triggers
 // bypassed (session_replication_role = replica, which also skips foreign-key checks: the SQL
 // only produces consistent references) and the counts are set afterwards in one pass:
-// public.rebuild_order_counts(), rebuild_order_totals() and rebuild_delivery_days() for the migrations, a plain
+// public.rebuild_order_counts(), rebuild_order_totals(), rebuild_delivery_days() and
+// rebuild_lead_search_ngrams() for the migrations, a plain
 // recount for the proposal's schema.
 import type pg from 'pg';
 import {
@@ -37,7 +38,7 @@ export interface LoadReport {
   orders: number;
   leads: number;
   seconds: number;
-  /** Time of public.rebuild_order_counts(), rebuild_order_totals() and rebuild_delivery_days() (migrations) or the plain recount (proposal). */
+  /** Time of public.rebuild_order_counts(), rebuild_order_totals(), rebuild_delivery_days() and rebuild_lead_search_ngrams() (migrations) or the plain recount (proposal). */
   recountSeconds: number;
   /** Orders whose stored count the recount corrected (all orders with deliveries, after a bulk load). */
   recounted: number;
@@ -202,6 +203,7 @@ export async function loadScale(client: pg.ClientBase, options: ScaleOptions, fl
     // The dashboard totals, open orders and progress keys, from the loaded orders.
     await client.query('select public.rebuild_order_totals()');
     await client.query('select public.rebuild_delivery_days()');
+    await client.query('select public.rebuild_lead_search_ngrams()');
   } else {
     const result = await client.query(`
       with counted as (

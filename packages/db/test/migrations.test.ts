@@ -77,6 +77,8 @@ for (const version of [15, 17] as const) {
         'lead_orders.leads_after_statement',
         'lead_orders.leads_before_write',
         // Keeps the per-day delivery counts behind the delivery chart, in a table no API role may write.
+        // Keeps the n-grams behind short lead searches, in a table no API role may read or write.
+        'lead_orders.leads_keep_search_ngrams',
         'lead_orders.leads_tally_delivery_days',
         'lead_orders.orders_after_insert',
         'lead_orders.orders_before_update',
@@ -111,6 +113,7 @@ for (const version of [15, 17] as const) {
         'public.preview_order_number',
         // Checks is_order_admin() first; rewrites counts nobody else may touch.
         'public.rebuild_delivery_days',
+        'public.rebuild_lead_search_ngrams',
         'public.rebuild_order_counts',
         // Checks is_order_admin() first; rewrites the totals nobody else may touch.
         'public.rebuild_order_totals',
