@@ -320,6 +320,10 @@ export type Database = {
         Args: never
         Returns: Json
       }
+      rebuild_lead_search_ngrams: {
+        Args: never
+        Returns: Json
+      }
       rebuild_order_counts: {
         Args: never
         Returns: Json
