@@ -204,6 +204,10 @@ $$;
 
 create index idx_orders_search_ngrams on public.orders using gin (lead_orders.order_short_ngrams(order_number, name));
 create index idx_clients_search_ngrams on public.clients using gin (lead_orders.short_ngrams(client_name));
+-- Statistics of the new index expressions (ANALYZE gathers them with the table's): without them
+-- the planner takes any n-gram for rare (500 of 100,000 orders), and get_orders 'a' fetched
+-- 2,259 candidates before walking the page index anyway (18 ms instead of 5).
+analyze public.orders, public.clients;
 
 -- Every lead matching ILIKE p_pattern (p_term escaped, between % signs) in company, contact name
 -- or e-mail, newest first as list_leads pages them, when the planner expects the term to be rare;
