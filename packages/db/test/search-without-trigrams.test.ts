@@ -118,6 +118,14 @@ onEveryBackend('search without trigrams', (backend) => {
     assert.equal(await staleNgrams(db), 0, 'after a change of id');
     await db.query(`delete from public.leads where company_name = 'Wz Partners' or contact_name = 'Zu'`);
     assert.equal(await staleNgrams(db), 0, 'after a delete');
+
+    const left = await db.transaction(async (tx) => {
+      await tx.query('truncate public.leads cascade');
+      const { rows: [r] } = await tx.query<{ n: number }>('select count(*)::int as n from lead_orders.lead_search_ngrams');
+      throw Object.assign(new Error('roll back the truncation'), { left: r!.n });
+    }).catch((e: { left?: number }) => e.left);
+    assert.equal(left, 0, 'after a truncation');
+    assert.ok((await db.query('select 1 from lead_orders.lead_search_ngrams limit 1')).rows.length > 0, 'rolled back');
   });
 
   test('rebuild_lead_search_ngrams repairs what a load without triggers left, and only for admins', async () => {
