@@ -17,10 +17,11 @@
 -- * Orders and clients: expression indexes over order number and name, and client name. Neither
 --   changes on an assignment, so the order's update stays HOT.
 -- * GIN indexes gather new entries in a pending list that every scan reads in full, until it
---   reaches gin_pending_list_limit (4 MB by default) and is merged. Each assignment adds to the
---   lead trigram indexes' lists, so after 6,000 assignments the rare search 'contact12345@' took
---   22 ms instead of 3.9. At 64 kB per index it took 4–7 ms, and the writes were no slower
---   (fastupdate off instead: 0.41 ms per write, against 0.17).
+--   reaches gin_pending_list_limit (4 MB by default) and is merged into the index. Every
+--   assignment adds to the lead trigram indexes' lists, so after 6,000 lead writes the rare search
+--   'contact12345@' took 22 ms instead of 3.9. At 256 kB per index it took 4.4 ms, with writes as
+--   cheap as at 4 MB (0.43 ms per lead write, a 100-lead update 15 ms on average, the merges
+--   included); at 64 kB the frequent merges made a 100-lead update 35 ms.
 -- * A term with a run of three letters or digits keeps the trigram path of 20251210000000.
 --   Either way the planner's estimate decides first, no rows read, whether the term is rare
 --   enough to fetch its candidates; a common term ('a', 'ac') walks the page index as before.
@@ -104,7 +105,7 @@ revoke all on lead_orders.lead_search_ngrams from public, anon, authenticated, s
 
 insert into lead_orders.lead_search_ngrams (lead_id, ngrams)
 select l.id, lead_orders.lead_short_ngrams(l.company_name, l.contact_name, l.email) from public.leads l;
-create index idx_lead_search_ngrams on lead_orders.lead_search_ngrams using gin (ngrams) with (gin_pending_list_limit = 64);
+create index idx_lead_search_ngrams on lead_orders.lead_search_ngrams using gin (ngrams) with (gin_pending_list_limit = 256);
 analyze lead_orders.lead_search_ngrams;
 
 -- Keeps lead_search_ngrams equal to the leads: inserts and deletes per statement (an import
@@ -176,12 +177,12 @@ begin
    where g.lead_id is null or r.lead_id is null or g.ngrams is distinct from r.ngrams;
   if v_drifted > 0 then
     -- Built once after the rows are in: a million rows inserted into the GIN index would merge
-    -- its 64 kB pending list thousands of times.
+    -- its 256 kB pending list hundreds of times.
     drop index lead_orders.idx_lead_search_ngrams;
     truncate lead_orders.lead_search_ngrams;
     insert into lead_orders.lead_search_ngrams (lead_id, ngrams)
     select r.lead_id, r.ngrams from pg_temp.lead_orders_true_ngrams r;
-    create index idx_lead_search_ngrams on lead_orders.lead_search_ngrams using gin (ngrams) with (gin_pending_list_limit = 64);
+    create index idx_lead_search_ngrams on lead_orders.lead_search_ngrams using gin (ngrams) with (gin_pending_list_limit = 256);
   end if;
   drop table pg_temp.lead_orders_true_ngrams;
   return jsonb_build_object('drifted', v_drifted);
@@ -196,7 +197,7 @@ declare
 begin
   foreach v_index in array array['public.idx_leads_company_trgm', 'public.idx_leads_contact_trgm', 'public.idx_leads_email_trgm'] loop
     if to_regclass(v_index) is not null then
-      execute format('alter index %s set (gin_pending_list_limit = 64)', v_index);
+      execute format('alter index %s set (gin_pending_list_limit = 256)', v_index);
     end if;
   end loop;
 end;
@@ -253,8 +254,10 @@ begin
     end if;
     -- The leads holding every n-gram first, then the whole ILIKE on each of them by id: joined
     -- in one query, the planner trusted its (default) estimate of the ILIKE and scanned every lead.
-    select array(select g.lead_id from lead_orders.lead_search_ngrams g where g.ngrams @> v_ngrams limit v_rare_matches + 1)
-      into v_ids;
+    -- Planned for this term on each call, like the other candidate queries: a plan kept from an
+    -- earlier term (the function's cached plans) could read the whole table.
+    execute format('select array(select g.lead_id from lead_orders.lead_search_ngrams g where g.ngrams @> %L::text[] limit %s)',
+      v_ngrams, v_rare_matches + 1) into v_ids;
     if cardinality(v_ids) > v_rare_matches then
       return null;
     end if;

@@ -142,6 +142,15 @@ onEveryBackend('search without trigrams', (backend) => {
     assert.deepEqual(await rpc(db, w.admin, 'rebuild_lead_search_ngrams'), { drifted: 0 });
   });
 
+  test('the lead search GIN indexes keep short pending lists, which every search reads', async () => {
+    const { rows } = await backend().db.query<{ name: string; options: string[] | null }>(
+      `select c.relname as name, c.reloptions as options from pg_class c
+        where c.relname in ('idx_lead_search_ngrams', 'idx_leads_company_trgm', 'idx_leads_contact_trgm', 'idx_leads_email_trgm')`);
+    assert.ok(rows.some((r) => r.name === 'idx_lead_search_ngrams'));
+    if (backend().name === 'postgres') assert.equal(rows.length, 4, 'the trigram indexes exist where pg_trgm does');
+    for (const r of rows) assert.deepEqual(r.options, ['gin_pending_list_limit=256'], r.name);
+  });
+
   test('no API role may read or write lead_search_ngrams', async () => {
     const { db } = backend();
     for (const who of [w.anon, w.clientA, w.admin, w.service]) {
