@@ -23,7 +23,7 @@ const pgliteVersion = (JSON.parse(await readFile(new URL('../package.json', impo
 const builtOn = new Date().toISOString().slice(0, 10);
 const demo = buildDemoData({});
 /** Changes when the way the snapshot is made changes, so an older build of it is made again. */
-const snapshotFormat = 'postgres-only, wal-compacted';
+const snapshotFormat = 'postgres-only, wal-compacted twice';
 
 const id = createHash('sha256')
   .update([snapshotFormat, pgliteVersion, builtOn, supabaseFixtureSql, agencyFixtureSql, ...migrations.map((m) => `${m.name}\n${m.sql}`), demo.sql].join('\n\0'))
@@ -53,9 +53,14 @@ await pglite.exec('drop database template1');
 // Ship no write-ahead log: everything loaded is checkpointed into the tables, so the segment that
 // recorded the loading (about 3 MB of the gzipped snapshot) is dropped instead of kept for reuse.
 // The data directory then holds one fresh, zero-filled segment, which gzip makes almost nothing.
+// Twice: with the migrations of 2025-12-12 one switch and checkpoint left the segment that
+// recorded the loading in place, and it shipped (5.6 MB instead of 2.0; test/snapshot.test.mjs);
+// a second pair always ends on a fresh segment.
 await pglite.exec('set wal_recycle = off');
-await pglite.exec('select pg_switch_wal()');
-await pglite.exec('checkpoint');
+for (let round = 0; round < 2; round++) {
+  await pglite.exec('select pg_switch_wal()');
+  await pglite.exec('checkpoint');
+}
 const tarball = await pglite.dumpDataDir('gzip');
 
 const admin = createOrderTracking({ transport });
