@@ -54,6 +54,13 @@ export const styles = css`
   .message:empty {
     display: none;
   }
+  .search-status {
+    margin: 0;
+    color: var(--_text-muted);
+  }
+  .search-status:empty {
+    display: none;
+  }
   .actions {
     display: flex;
     justify-content: flex-end;

@@ -4,6 +4,7 @@ import { TrackedElement } from '../shared/tracked-element.js';
 import { assignmentDialog } from '../shared/locales/en/assignment-dialog.js';
 import { refusals } from '../shared/locales/en/refusals.js';
 import { refusalText } from '../shared/refusal.js';
+import { isolate } from '../shared/bidi.js';
 import { tokens } from '../shared/tokens.js';
 import type { Tracking } from '../shared/tracking.js';
 import type { OrderSelect } from '../order-select/order-select.js';
@@ -59,7 +60,10 @@ function deepActiveElement(): HTMLElement | null {
  * orderId)`; a refusal (for example `order_full` when the order filled up meanwhile) is shown in
  * the dialog in the database's words and nothing changes.
  *
- * Clients come from `clients.list` (admins only), narrowed by the search field.
+ * Clients come from `clients.list` (admins only), narrowed by the search field. Under the field a
+ * status line (`role="status"`) says when no client matches the search, or why the clients could
+ * not be loaded (the database's refusal in the reader's language, e.g. `forbidden` for a
+ * non-admin).
  *
  * @summary The lead assignment modal: client, then order or none.
  * @tag order-assignment-dialog
@@ -75,6 +79,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart leaves-order - The note that "without order" takes the lead out of its order.
  * @csspart field - Each label with its control.
  * @csspart input - The client search and select.
+ * @csspart search-status - Under the client search: no client matches, or the clients could not be loaded.
  * @csspart order-select - The `<order-select>`.
  * @csspart message - A problem to fix, or the database's refusal.
  * @csspart actions - The buttons.
@@ -95,6 +100,8 @@ export class OrderAssignmentDialog extends TrackedElement {
   @state() private company = '';
   @state() private chosenOrderId = '';
   @state() private clients: ClientOption[] = [];
+  /** What the status line under the client search says: nothing, no match for a term, or a failure. */
+  @state() private clientSearch: { none: string } | { failed: unknown } | null = null;
   @state() private message = '';
   @state() private busy = false;
 
@@ -158,9 +165,13 @@ export class OrderAssignmentDialog extends TrackedElement {
       .then((tracking) => tracking.clients.list({ ...(text ? { search: text } : {}), limit: 50 }, { signal: abort.signal }))
       .then(
         (page) => {
-          if (!abort.signal.aborted) this.clients = page.items;
+          if (abort.signal.aborted) return;
+          this.clients = page.items;
+          this.clientSearch = text && page.items.length === 0 ? { none: text } : null;
         },
-        () => undefined,
+        (error: unknown) => {
+          if (!abort.signal.aborted) this.clientSearch = { failed: error };
+        },
       );
   }
 
@@ -186,11 +197,13 @@ export class OrderAssignmentDialog extends TrackedElement {
             type="search"
             autocomplete="off"
             aria-controls="client"
+            aria-describedby="client-search-status"
             @input=${(e: Event) => this.searchClients((e.target as HTMLInputElement).value)}
             @keydown=${(e: KeyboardEvent) => {
               if (e.key === 'Enter') e.preventDefault();
             }}
           />
+          <p id="client-search-status" class="search-status" part="search-status" role="status">${this.clientSearchText()}</p>
         </div>
         <div class="field" part="field">
           <label for="client">${l.term('dialogClient')}</label>
@@ -232,6 +245,14 @@ export class OrderAssignmentDialog extends TrackedElement {
         </div>
       </form>
     </dialog>`;
+  }
+
+  private clientSearchText() {
+    const found = this.clientSearch;
+    if (!found) return nothing;
+    const l = this.localize;
+    // The term is the reader's own text, in any script: isolated, so a right-to-left sentence keeps its order.
+    return 'none' in found ? l.term('dialogNoClients')(isolate(found.none)) : l.term('dialogClientsFailed')(refusalText(l, found.failed));
   }
 
   private async submit(event: SubmitEvent) {

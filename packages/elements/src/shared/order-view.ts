@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { daysUntil } from './dates.js';
+import { isolate } from './bidi.js';
 import type { LocalizeController } from './localize.js';
 import type { Order } from './types.js';
 
@@ -81,11 +82,7 @@ export function orderTitle(order: Order): TemplateResult {
     : nothing}`;
 }
 
-/**
- * Wraps text placed inside a longer string (an attribute, a label) in Unicode first-strong
- * isolates, the `<bdi>` of plain strings.
- */
-export const isolate = (text: string) => `\u2068${text}\u2069`;
+export { isolate } from './bidi.js';
 
 /**
  * The delivered share, 0–100 with one decimal, rounded down: 1,999 of 2,000 is 99.9, never 100

@@ -76,6 +76,52 @@ describe('order-assignment-dialog on PGlite', function () {
     expect(assigned).to.equal(0);
   });
 
+  /** Types `text` into the client search as a person would (one input event), and waits for the status line to say `expected`. */
+  async function searchClients(dialog: OrderAssignmentDialog, text: string, expected: string) {
+    const field = inside(dialog, '#client-search') as HTMLInputElement;
+    field.value = text;
+    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    const status = inside(dialog, '[part="search-status"]');
+    await waitUntil(() => status.textContent === expected, `status line says "${expected}" (says "${status.textContent}")`, { timeout: 10000 });
+    return status;
+  }
+  /** A lead to open the dialog for, never assigned here: the tests that assign keep their own (freeLead) in order. */
+  const someLead = async () => (await db.admin.leads.list({ clientId, noOrder: true, limit: 1 })).items[0]!.id;
+  const listedClients = (dialog: OrderAssignmentDialog) =>
+    [...(inside(dialog, '#client') as HTMLSelectElement).options].filter((o) => o.value).map((o) => o.textContent);
+
+  it("says when no client matches the search, in the reader's language, and says nothing once one does", async () => {
+    const { dialog } = await page();
+    await dialog.show({ leadId: await someLead() });
+    const status = await searchClients(dialog, 'qz', 'No client matches “\u2068qz\u2069”.');
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(inside(dialog, '#client-search').getAttribute('aria-describedby')).to.equal(status.id);
+    expect(listedClients(dialog)).to.deep.equal([]);
+    await expectAccessible(dialog);
+    // A two-letter piece of a real client's name lists it, and the line empties.
+    const { items } = await db.admin.clients.list({ limit: 1 });
+    const piece = items[0]!.client_name.slice(1, 3);
+    await searchClients(dialog, piece, '');
+    expect(listedClients(dialog).length).to.be.greaterThan(0);
+    for (const name of listedClients(dialog)) expect(name!.toLowerCase()).to.contain(piece.toLowerCase());
+    dialog.locale = 'de';
+    await searchClients(dialog, ' qz ', 'Kein Kunde passt zu „\u2068qz\u2069“.');
+    dialog.close();
+  });
+
+  it('says why the clients could not be loaded', async () => {
+    // A client user's SDK: the database refuses to list clients to anyone but an admin.
+    const { dialog } = await page({ ...db.admin, clients: db.clientA.clients });
+    await dialog.show({ leadId: await someLead() });
+    const status = inside(dialog, '[part="search-status"]');
+    await waitUntil(() => status.textContent !== '', 'failure shown', { timeout: 10000 });
+    const refusal = await db.clientA.clients.list({ limit: 1 }).then(() => null, (error: Error) => error);
+    expect((refusal as Error & { code?: string }).code).to.equal('forbidden');
+    expect(status.textContent).to.equal(`Clients could not be loaded: ${refusal!.message}`);
+    expect(listedClients(dialog)).to.deep.equal([]);
+    dialog.close();
+  });
+
   it('assigns the lead to the chosen order through the SDK and reports it', async () => {
     const leadId = await freeLead();
     const order = (await db.admin.orders.available(clientId))[0]!;

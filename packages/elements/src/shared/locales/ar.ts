@@ -226,6 +226,8 @@ export const ar: Translation = {
   dialogRefused: (message) => `لم يتم التعيين: ${message}`,
   dialogOrderFull: 'هذا الطلب ممتلئ. اختر طلبًا آخر.',
   dialogLeavesOrder: 'بدون طلب، سيغادر هذا العميل المحتمل طلبه الحالي.',
+  dialogNoClients: (search) => `لا يوجد عميل يطابق «${search}».`,
+  dialogClientsFailed: (message) => `تعذّر تحميل العملاء: ${message}`,
   // order-filter
   orderFilterLabel: 'الطلب',
   orderFilterAll: 'كل الطلبات',

@@ -14,4 +14,6 @@ export const assignmentDialogDe: AssignmentDialogTerms = {
   dialogRefused: (message) => `Nicht zugewiesen: ${message}`,
   dialogOrderFull: 'Dieser Auftrag ist voll. Wählen Sie einen anderen Auftrag.',
   dialogLeavesOrder: 'Ohne Auftrag verlässt dieser Lead seinen bisherigen Auftrag.',
+  dialogNoClients: (search) => `Kein Kunde passt zu „${search}“.`,
+  dialogClientsFailed: (message) => `Kunden konnten nicht geladen werden: ${message}`,
 };

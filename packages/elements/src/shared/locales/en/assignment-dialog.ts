@@ -14,4 +14,6 @@ export const assignmentDialog = {
   dialogRefused: (message) => `Not assigned: ${message}`,
   dialogOrderFull: 'This order is full. Choose another order.',
   dialogLeavesOrder: 'Without an order, this lead leaves the order it is in now.',
+  dialogNoClients: (search) => `No client matches “${search}”.`,
+  dialogClientsFailed: (message) => `Clients could not be loaded: ${message}`,
 } satisfies Partial<Translation>;

@@ -15,4 +15,8 @@ export interface AssignmentDialogTerms {
   dialogOrderFull: string;
   /** "Assign without order" is chosen for a lead that is in an order now: it will leave it. */
   dialogLeavesOrder: string;
+  /** No client's name contains the search term `search` (as typed, trimmed). */
+  dialogNoClients: (search: string) => string;
+  /** The clients could not be listed; `message` says why, in the reader's language when it is a known refusal. */
+  dialogClientsFailed: (message: string) => string;
 }
