@@ -45,17 +45,15 @@ $$;
 revoke execute on function lead_orders.short_ngrams(text) from public, anon;
 grant execute on function lead_orders.short_ngrams(text) to authenticated, service_role;
 
--- The n-grams a searched text must hold to match ILIKE '%p_term%': the term's bigrams, or its
--- one character. Internal.
+-- The n-grams a searched text must hold to match ILIKE '%p_term%': the term's bigrams (its
+-- characters are in them), or its one character. Internal.
 create or replace function lead_orders.term_ngrams(p_term text) returns text[]
 language sql
 immutable
 set search_path = ''
 as $$
-  select case when length(s) <= 1 then array[s]
-              else array(select m[1] from pg_catalog.regexp_matches(s, '(..)', 'g') m)
-                || array(select m[1] from pg_catalog.regexp_matches(pg_catalog.substr(s, 2), '(..)', 'g') m) end
-    from (select pg_catalog.lower(p_term) as s) t
+  select coalesce(nullif(array(select g from unnest(n) g where length(g) = 2), '{}'), n)
+    from (select lead_orders.short_ngrams(p_term) as n) t
 $$;
 revoke execute on function lead_orders.term_ngrams(text) from public, anon, authenticated, service_role;
 
@@ -210,12 +208,24 @@ create index idx_clients_search_ngrams on public.clients using gin (lead_orders.
 -- 2,259 candidates before walking the page index anyway (18 ms instead of 5).
 analyze public.orders, public.clients;
 
+-- How many matches a search may fetch by id before walking the page's index is cheaper: the walk
+-- reads about (p_limit + 1) * rows / matches rows, fetching the matches about as many rows as
+-- there are, and they meet at sqrt((p_limit + 1) * rows), at least 100 (the planner's row count
+-- of p_table). ~7,100 of 1,000,000 leads, ~2,300 of 100,000 orders for a page of 50. Internal.
+create or replace function lead_orders.rare_match_limit(p_table regclass, p_limit int) returns int
+language sql
+stable
+set search_path = ''
+as $$
+  select greatest(100, sqrt((p_limit + 1) * greatest(c.reltuples, 0)))::int
+    from pg_catalog.pg_class c where c.oid = p_table
+$$;
+revoke execute on function lead_orders.rare_match_limit(regclass, int) from public, anon, authenticated, service_role;
+
 -- Every lead matching ILIKE p_pattern (p_term escaped, between % signs) in company, contact name
 -- or e-mail, newest first as list_leads pages them, when the planner expects the term to be rare;
--- null when it expects more than about sqrt((p_limit + 1) * leads) matches (~7,100 of 1,000,000
--- for a page of 50) or finds more: walking the page index then finds a page sooner, since it
--- reads about (p_limit + 1) * leads / matches rows and fetching the matches about as many rows
--- as there are. The estimate reads no rows.
+-- null when it expects more than lead_orders.rare_match_limit matches or finds more: walking the
+-- page index then finds a page sooner. The estimate reads no rows.
 -- - A term with a run of three letters or digits, when pg_trgm's indexes exist: the trigram
 --   indexes, each column's rarest trigrams first (20251210000000). Without pg_trgm: null.
 -- - Any other term: lead_search_ngrams, then the whole ILIKE on each candidate's lead.
@@ -226,15 +236,13 @@ stable
 set search_path = ''
 as $$
 declare
-  v_rare_matches int;
+  v_rare_matches int := lead_orders.rare_match_limit('public.leads', p_limit);
   v_estimate text;
   v_matches text;
   v_ngrams text[];
   v_ids uuid[];
   v_candidates uuid[];
 begin
-  select greatest(100, sqrt((p_limit + 1) * greatest(c.reltuples, 0)))::int into v_rare_matches
-    from pg_catalog.pg_class c where c.oid = 'public.leads'::regclass;
   if lead_orders.has_trigram_run(p_term) then
     if not lead_orders.lead_search_indexed() then
       return null;
@@ -367,9 +375,9 @@ begin
       v_from := 'unnest($9::uuid[]) with ordinality c (id, n) join public.leads l on l.id = c.id';
       v_order := 'c.n';
     end if;
-    -- The full condition, unless the candidates are the matches already: each arm of their query
-    -- ends with it, rechecked on every row (the same snapshot: the function is stable). Named
-    -- again beside them it led the planner back to the whole term's trigram scan.
+    -- The full condition, unless the candidates are the matches already: lead_search_candidates
+    -- applies it to every candidate (the same snapshot: the function is stable). Named again
+    -- beside them it led the planner back to the whole term's trigram scan.
     if v_candidates is null then
       v_where := v_where || '(l.company_name ilike $5 or l.contact_name ilike $5 or l.email ilike $5)'::text;
     end if;
@@ -457,9 +465,8 @@ as $$
 declare
   c_max_search constant int := 200;
   c_max_cursor constant int := 1000;
-  -- Above this many matches, walking the sort's index finds a page sooner than sorting them:
-  -- the walk reads about (p_limit + 1) * orders / matches rows, the other way about as many rows
-  -- as there are matches; they meet at sqrt((p_limit + 1) * orders), ~2,300 at 100,000 orders.
+  -- Above this many matches, walking the sort's index finds a page sooner than sorting them
+  -- (lead_orders.rare_match_limit).
   v_rare_matches int;
   v_scope uuid[];
   v_sort text := coalesce(p_sort, 'priority');
@@ -526,25 +533,26 @@ begin
   v_term := nullif(btrim(p_search), '');
   if v_term is not null then
     v_search := '%' || replace(replace(replace(v_term, '\', '\\'), '%', '\%'), '_', '\_') || '%';
-    if v_scope is null and lead_orders.has_trigram_run(v_term) and lead_orders.search_indexed() then
-      v_matches := format(
-        'select o.id from public.orders o where o.order_number ilike %1$L or o.name ilike %1$L
-         union all
-         select o.id from public.clients c join public.orders o on o.client_id = c.id where c.client_name ilike %1$L',
-        v_search);
-    elsif v_scope is null and not lead_orders.has_trigram_run(v_term) then
-      v_matches := format(
-        'select o.id from public.orders o where lead_orders.order_short_ngrams(o.order_number, o.name) @> %1$L::text[]
-         union all
-         select o.id from public.clients c join public.orders o on o.client_id = c.id
-          where lead_orders.short_ngrams(c.client_name) @> %1$L::text[]',
-        lead_orders.term_ngrams(v_term));
+    if v_scope is null then
+      if not lead_orders.has_trigram_run(v_term) then
+        v_matches := format(
+          'select o.id from public.orders o where lead_orders.order_short_ngrams(o.order_number, o.name) @> %1$L::text[]
+           union all
+           select o.id from public.clients c join public.orders o on o.client_id = c.id
+            where lead_orders.short_ngrams(c.client_name) @> %1$L::text[]',
+          lead_orders.term_ngrams(v_term));
+      elsif lead_orders.search_indexed() then
+        v_matches := format(
+          'select o.id from public.orders o where o.order_number ilike %1$L or o.name ilike %1$L
+           union all
+           select o.id from public.clients c join public.orders o on o.client_id = c.id where c.client_name ilike %1$L',
+          v_search);
+      end if;
     end if;
     if v_matches is not null then
       -- The planner's estimate (trigram or n-gram statistics, no rows read) decides; fetching the
       -- matches of a common term only to find it common would cost more than the page.
-      select greatest(100, sqrt((p_limit + 1) * greatest(c.reltuples, 0)))::int into v_rare_matches
-        from pg_catalog.pg_class c where c.oid = 'public.orders'::regclass;
+      v_rare_matches := lead_orders.rare_match_limit('public.orders', p_limit);
       if lead_orders.estimated_rows(v_matches) <= v_rare_matches then
         execute format('select array(select x.id from (%s) x limit %s)', v_matches, v_rare_matches + 1) into v_candidates;
         if cardinality(v_candidates) <= v_rare_matches then

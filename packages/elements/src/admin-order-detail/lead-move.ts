@@ -3,7 +3,7 @@ import type { LeadRow } from '@lead-orders/sdk';
 import type { LocalizeController } from '../shared/localize.js';
 import type { Tracking } from '../shared/tracking.js';
 import type { OrderSelect } from '../order-select/order-select.js';
-import { isolate } from '../shared/order-view.js';
+import { isolate } from '../shared/bidi.js';
 
 /** What the move step shows and whom it tells. */
 export interface LeadMoveOptions {

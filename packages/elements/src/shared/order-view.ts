@@ -82,7 +82,6 @@ export function orderTitle(order: Order): TemplateResult {
     : nothing}`;
 }
 
-export { isolate } from './bidi.js';
 
 /**
  * The delivered share, 0–100 with one decimal, rounded down: 1,999 of 2,000 is 99.9, never 100
